@@ -1,0 +1,128 @@
+package sqlparse
+
+import (
+	"strings"
+
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"google.golang.org/protobuf/reflect/protoreflect"
+)
+
+// Re-exports and helpers used by the convention review rules (RULES.md
+// §2.5), in the style of ast.go.
+
+// Referential actions of a foreign key (Constraint.FkDelAction and
+// FkUpdAction), as PostgreSQL's parser spells them.
+const (
+	FKCONSTR_ACTION_NOACTION   = "a"
+	FKCONSTR_ACTION_RESTRICT   = "r"
+	FKCONSTR_ACTION_CASCADE    = "c"
+	FKCONSTR_ACTION_SETNULL    = "n"
+	FKCONSTR_ACTION_SETDEFAULT = "d"
+)
+
+// RELPERSISTENCE_TEMP is RangeVar.Relpersistence of a temporary relation
+// (CREATE TEMP TABLE).
+const RELPERSISTENCE_TEMP = "t"
+
+// RelationRefs returns every relation reference (RangeVar) in the tree of n,
+// depth first in field order: the target of CREATE TABLE, ALTER TABLE,
+// CREATE INDEX, INSERT, UPDATE, DELETE, the tables of FROM clauses and
+// subqueries, the referenced table of a FOREIGN KEY, and so on. Unqualified
+// references to the common table expressions the statement defines (WITH x
+// AS (...) ... FROM x) are left out: they are not relations. Names in the
+// bodies of functions and DO blocks are not seen (they are strings).
+func RelationRefs(n *Node) []*RangeVar {
+	if n == nil {
+		return nil
+	}
+	var refs []*RangeVar
+	ctes := map[string]bool{}
+	collectRefs(n.ProtoReflect(), &refs, ctes)
+	out := refs[:0]
+	for _, rv := range refs {
+		if rv.GetSchemaname() == "" && ctes[rv.GetRelname()] {
+			continue
+		}
+		out = append(out, rv)
+	}
+	return out
+}
+
+// collectRefs gathers the RangeVars and the CTE names below m.
+func collectRefs(m protoreflect.Message, refs *[]*RangeVar, ctes map[string]bool) {
+	switch v := m.Interface().(type) {
+	case *pg_query.RangeVar:
+		*refs = append(*refs, v)
+		return
+	case *pg_query.CommonTableExpr:
+		ctes[v.GetCtename()] = true
+	}
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		switch {
+		case fd.Message() == nil || fd.IsMap():
+		case fd.IsList():
+			l := v.List()
+			for i := 0; i < l.Len(); i++ {
+				collectRefs(l.Get(i).Message(), refs, ctes)
+			}
+		default:
+			collectRefs(v.Message(), refs, ctes)
+		}
+		return true
+	})
+}
+
+// Identifier is an identifier token of a statement's text.
+type Identifier struct {
+	// Name is the identifier as PostgreSQL reads it: quotes removed and
+	// doubled quotes undone for quoted identifiers, ASCII letters folded to
+	// lower case for unquoted ones.
+	Name string
+	// Offset is the byte offset of the token in the scanned text.
+	Offset int
+	// Quoted reports a quoted identifier ("Name").
+	Quoted bool
+}
+
+// Identifiers returns the identifier tokens of sql (typically a
+// Statement.Text), in order: names written as identifiers, quoted or not,
+// but not keywords used as names (all of them short) nor the contents of
+// string constants and dollar-quoted bodies. It returns nil when sql does
+// not scan.
+func Identifiers(sql string) []Identifier {
+	res, err := pg_query.Scan(sql)
+	if err != nil {
+		return nil
+	}
+	var out []Identifier
+	for _, t := range res.GetTokens() {
+		if t.GetToken() != pg_query.Token_IDENT {
+			continue
+		}
+		start, end := int(t.GetStart()), int(t.GetEnd())
+		if start < 0 || end > len(sql) || start >= end {
+			continue
+		}
+		raw := sql[start:end]
+		id := Identifier{Offset: start}
+		if strings.HasPrefix(raw, `"`) && strings.HasSuffix(raw, `"`) && len(raw) >= 2 {
+			id.Name, id.Quoted = strings.ReplaceAll(raw[1:len(raw)-1], `""`, `"`), true
+		} else {
+			id.Name = foldIdent(raw)
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// foldIdent folds the ASCII letters of an unquoted identifier to lower case,
+// as PostgreSQL does in UTF-8 databases.
+func foldIdent(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
