@@ -25,15 +25,15 @@ func checkNode(ps *problems, path string, n *yaml.Node, t reflect.Type) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return // an empty value: the default applies
 	}
-	switch {
-	case t == durationType:
+	switch t {
+	case durationType:
 		if n.Kind != yaml.ScalarNode {
 			ps.addAt(n, path, "wrong-type", "", "expected a duration such as 5s or 10m, got %s", describe(n))
 		} else if _, err := parseDuration(n.Value); err != nil {
 			ps.addAt(n, path, "bad-value", "", "%v", err)
 		}
 		return
-	case t == ruleConfigType:
+	case ruleConfigType:
 		checkRuleConfig(ps, path, n)
 		return
 	}

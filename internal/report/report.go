@@ -21,8 +21,12 @@ const (
 	FormatJSON Format = "json"
 )
 
+// FormatCodeInsights publishes a Bitbucket Code Insights report instead of
+// writing a file; the CLI handles it.
+const FormatCodeInsights Format = "codeinsights"
+
 // Formats lists the formats findings can be rendered in.
-var Formats = []Format{FormatText, FormatJSON}
+var Formats = []Format{FormatText, FormatJSON, FormatJUnit, FormatSARIF}
 
 // ParseFormat checks a --format value against the formats a command supports.
 func ParseFormat(s string, supported ...Format) (Format, error) {
@@ -53,13 +57,27 @@ func (r Findings) Summary() diag.Summary {
 	return diag.Summarize(r.Findings, len(r.Files))
 }
 
+// Options tune the renderers.
+type Options struct {
+	// Color enables styling in text output.
+	Color bool
+	// FailAt is the lowest level that fails (JUnit failures); 0 means error.
+	FailAt diag.Severity
+	// Tool describes dbcd and its rules (SARIF).
+	Tool ToolInfo
+}
+
 // Render writes r in format f.
-func Render(w io.Writer, f Format, r Findings, color bool) error {
+func Render(w io.Writer, f Format, r Findings, o Options) error {
 	switch f {
 	case FormatJSON:
 		return JSON(w, r)
 	case FormatText, "":
-		return Text(w, r, color)
+		return Text(w, r, o.Color)
+	case FormatJUnit:
+		return JUnit(w, r, JUnitOptions{FailAt: o.FailAt})
+	case FormatSARIF:
+		return SARIF(w, r, o.Tool)
 	}
 	return fmt.Errorf("format %q cannot render findings", f)
 }

@@ -68,32 +68,33 @@ type (
 
 // ALTER TABLE subcommands (AlterTableCmd.Subtype).
 const (
-	AT_AddColumn          = pg_query.AlterTableType_AT_AddColumn
-	AT_AddConstraint      = pg_query.AlterTableType_AT_AddConstraint
-	AT_AddIdentity        = pg_query.AlterTableType_AT_AddIdentity
-	AT_AddInherit         = pg_query.AlterTableType_AT_AddInherit
-	AT_AlterColumnType    = pg_query.AlterTableType_AT_AlterColumnType
-	AT_AlterConstraint    = pg_query.AlterTableType_AT_AlterConstraint
-	AT_AttachPartition    = pg_query.AlterTableType_AT_AttachPartition
-	AT_ChangeOwner        = pg_query.AlterTableType_AT_ChangeOwner
-	AT_ClusterOn          = pg_query.AlterTableType_AT_ClusterOn
-	AT_ColumnDefault      = pg_query.AlterTableType_AT_ColumnDefault
-	AT_DetachPartition    = pg_query.AlterTableType_AT_DetachPartition
-	AT_DropColumn         = pg_query.AlterTableType_AT_DropColumn
-	AT_DropConstraint     = pg_query.AlterTableType_AT_DropConstraint
-	AT_DropExpression     = pg_query.AlterTableType_AT_DropExpression
-	AT_DropIdentity       = pg_query.AlterTableType_AT_DropIdentity
-	AT_DropInherit        = pg_query.AlterTableType_AT_DropInherit
-	AT_DropNotNull        = pg_query.AlterTableType_AT_DropNotNull
-	AT_ReplicaIdentity    = pg_query.AlterTableType_AT_ReplicaIdentity
-	AT_SetAccessMethod    = pg_query.AlterTableType_AT_SetAccessMethod
-	AT_SetIdentity        = pg_query.AlterTableType_AT_SetIdentity
-	AT_SetLogged          = pg_query.AlterTableType_AT_SetLogged
-	AT_SetNotNull         = pg_query.AlterTableType_AT_SetNotNull
-	AT_SetStatistics      = pg_query.AlterTableType_AT_SetStatistics
-	AT_SetTableSpace      = pg_query.AlterTableType_AT_SetTableSpace
-	AT_SetUnLogged        = pg_query.AlterTableType_AT_SetUnLogged
-	AT_ValidateConstraint = pg_query.AlterTableType_AT_ValidateConstraint
+	AT_AddColumn               = pg_query.AlterTableType_AT_AddColumn
+	AT_AddConstraint           = pg_query.AlterTableType_AT_AddConstraint
+	AT_AddIdentity             = pg_query.AlterTableType_AT_AddIdentity
+	AT_AddInherit              = pg_query.AlterTableType_AT_AddInherit
+	AT_AlterColumnType         = pg_query.AlterTableType_AT_AlterColumnType
+	AT_AlterConstraint         = pg_query.AlterTableType_AT_AlterConstraint
+	AT_AttachPartition         = pg_query.AlterTableType_AT_AttachPartition
+	AT_ChangeOwner             = pg_query.AlterTableType_AT_ChangeOwner
+	AT_ClusterOn               = pg_query.AlterTableType_AT_ClusterOn
+	AT_ColumnDefault           = pg_query.AlterTableType_AT_ColumnDefault
+	AT_DetachPartition         = pg_query.AlterTableType_AT_DetachPartition
+	AT_DetachPartitionFinalize = pg_query.AlterTableType_AT_DetachPartitionFinalize
+	AT_DropColumn              = pg_query.AlterTableType_AT_DropColumn
+	AT_DropConstraint          = pg_query.AlterTableType_AT_DropConstraint
+	AT_DropExpression          = pg_query.AlterTableType_AT_DropExpression
+	AT_DropIdentity            = pg_query.AlterTableType_AT_DropIdentity
+	AT_DropInherit             = pg_query.AlterTableType_AT_DropInherit
+	AT_DropNotNull             = pg_query.AlterTableType_AT_DropNotNull
+	AT_ReplicaIdentity         = pg_query.AlterTableType_AT_ReplicaIdentity
+	AT_SetAccessMethod         = pg_query.AlterTableType_AT_SetAccessMethod
+	AT_SetIdentity             = pg_query.AlterTableType_AT_SetIdentity
+	AT_SetLogged               = pg_query.AlterTableType_AT_SetLogged
+	AT_SetNotNull              = pg_query.AlterTableType_AT_SetNotNull
+	AT_SetStatistics           = pg_query.AlterTableType_AT_SetStatistics
+	AT_SetTableSpace           = pg_query.AlterTableType_AT_SetTableSpace
+	AT_SetUnLogged             = pg_query.AlterTableType_AT_SetUnLogged
+	AT_ValidateConstraint      = pg_query.AlterTableType_AT_ValidateConstraint
 )
 
 // Constraint kinds (Constraint.Contype).
@@ -129,6 +130,7 @@ const (
 // Object kinds (DropStmt.RemoveType, RenameStmt.RenameType, ...).
 const (
 	OBJECT_AGGREGATE     = pg_query.ObjectType_OBJECT_AGGREGATE
+	OBJECT_ATTRIBUTE     = pg_query.ObjectType_OBJECT_ATTRIBUTE
 	OBJECT_COLUMN        = pg_query.ObjectType_OBJECT_COLUMN
 	OBJECT_DOMAIN        = pg_query.ObjectType_OBJECT_DOMAIN
 	OBJECT_DOMCONSTRAINT = pg_query.ObjectType_OBJECT_DOMCONSTRAINT

@@ -10,20 +10,19 @@ import (
 // ALTER TABLE subcommands whose lock is weaker than ACCESS EXCLUSIVE
 // (AlterTableCmd.Subtype): the lock table of review names them explicitly.
 const (
-	AT_DetachPartitionFinalize = pg_query.AlterTableType_AT_DetachPartitionFinalize
-	AT_DisableTrig             = pg_query.AlterTableType_AT_DisableTrig
-	AT_DisableTrigAll          = pg_query.AlterTableType_AT_DisableTrigAll
-	AT_DisableTrigUser         = pg_query.AlterTableType_AT_DisableTrigUser
-	AT_DropCluster             = pg_query.AlterTableType_AT_DropCluster
-	AT_EnableAlwaysTrig        = pg_query.AlterTableType_AT_EnableAlwaysTrig
-	AT_EnableReplicaTrig       = pg_query.AlterTableType_AT_EnableReplicaTrig
-	AT_EnableTrig              = pg_query.AlterTableType_AT_EnableTrig
-	AT_EnableTrigAll           = pg_query.AlterTableType_AT_EnableTrigAll
-	AT_EnableTrigUser          = pg_query.AlterTableType_AT_EnableTrigUser
-	AT_ResetOptions            = pg_query.AlterTableType_AT_ResetOptions
-	AT_ResetRelOptions         = pg_query.AlterTableType_AT_ResetRelOptions
-	AT_SetOptions              = pg_query.AlterTableType_AT_SetOptions
-	AT_SetRelOptions           = pg_query.AlterTableType_AT_SetRelOptions
+	AT_DisableTrig       = pg_query.AlterTableType_AT_DisableTrig
+	AT_DisableTrigAll    = pg_query.AlterTableType_AT_DisableTrigAll
+	AT_DisableTrigUser   = pg_query.AlterTableType_AT_DisableTrigUser
+	AT_DropCluster       = pg_query.AlterTableType_AT_DropCluster
+	AT_EnableAlwaysTrig  = pg_query.AlterTableType_AT_EnableAlwaysTrig
+	AT_EnableReplicaTrig = pg_query.AlterTableType_AT_EnableReplicaTrig
+	AT_EnableTrig        = pg_query.AlterTableType_AT_EnableTrig
+	AT_EnableTrigAll     = pg_query.AlterTableType_AT_EnableTrigAll
+	AT_EnableTrigUser    = pg_query.AlterTableType_AT_EnableTrigUser
+	AT_ResetOptions      = pg_query.AlterTableType_AT_ResetOptions
+	AT_ResetRelOptions   = pg_query.AlterTableType_AT_ResetRelOptions
+	AT_SetOptions        = pg_query.AlterTableType_AT_SetOptions
+	AT_SetRelOptions     = pg_query.AlterTableType_AT_SetRelOptions
 )
 
 // Object kinds of DROP statements that lock the table the object belongs to
