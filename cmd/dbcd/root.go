@@ -100,6 +100,8 @@ Exit codes: 0 clean or done; 1 problems found that stop the pipeline;
 		newVersionCmd(g, nil),
 		newInitCmd(g, nil),
 		newConfigCmd(g),
+		newReviewCmd(g, nil),
+		newRulesCmd(g),
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root

@@ -120,7 +120,7 @@ func explain(msg string) string {
 	case msg == "syntax error at end of input":
 		return fmt.Sprintf("%s: the last statement is incomplete (dbcd parses the PostgreSQL %d grammar)", msg, pgMajor())
 	case strings.HasPrefix(msg, "syntax error"):
-		return fmt.Sprintf("%s (dbcd parses the PostgreSQL %d grammar): syntax added in PostgreSQL %d or later is not supported",
+		return fmt.Sprintf("%s (dbcd parses the PostgreSQL %d grammar: syntax added in PostgreSQL %d or later is not supported)",
 			msg, pgMajor(), pgMajor()+1)
 	case strings.HasPrefix(msg, "unterminated quoted string"):
 		return msg + ": add the closing quote (a quote inside a string is written '')"

@@ -18,7 +18,7 @@ var errorTests = []struct {
 		name: "typo in a later statement",
 		src:  "SELECT 1;\nCREATE TABLE t (id int);\nSELEC 2;\n",
 		line: 3, col: 1,
-		msg: `syntax error at or near "SELEC" (dbcd parses the PostgreSQL 16 grammar)`,
+		msg: `syntax error at or near "SELEC" (dbcd parses the PostgreSQL 16 grammar`,
 	},
 	{
 		name: "non-ASCII text before the error",
@@ -48,7 +48,7 @@ var errorTests = []struct {
 		name: "PostgreSQL 17 syntax",
 		src:  "ALTER TABLE t ALTER COLUMN c SET EXPRESSION AS (a + 1);",
 		line: 1, col: 34,
-		msg: "(dbcd parses the PostgreSQL 16 grammar): syntax added in PostgreSQL 17 or later is not supported",
+		msg: "(dbcd parses the PostgreSQL 16 grammar: syntax added in PostgreSQL 17 or later is not supported)",
 	},
 	{
 		name: "PostgreSQL 18 virtual generated column",

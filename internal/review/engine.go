@@ -1,0 +1,260 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dbcd/dbcd/internal/diag"
+	"github.com/dbcd/dbcd/internal/review/model"
+	"github.com/dbcd/dbcd/internal/sqlparse"
+)
+
+// RuleDirectiveInvalid is reported for a malformed "-- dbcd:" directive.
+const RuleDirectiveInvalid = "directive.invalid"
+
+// File is one migration file of a history.
+type File struct {
+	// Path is relative to the repository root.
+	Path    string
+	Content []byte
+	// Review is false for files that are only replayed to build the schema
+	// the reviewed files start from.
+	Review bool
+	// Policies are the policies of every stage the file reaches; findings
+	// keep the highest level among them.
+	Policies []*Policy
+}
+
+// History is the ordered list of migration files of one database (in one
+// stage, when the layout has a directory per stage).
+type History struct {
+	Files []File
+	// Seed is the schema before the first file (a LATEST file or a live
+	// database); nil means an empty database.
+	Seed *model.Schema
+}
+
+// Options say how the reviewed files will run.
+type Options struct {
+	Runner    Runner
+	PGVersion int
+	Live      bool
+}
+
+// Result is the outcome of a review.
+type Result struct {
+	Files    []string
+	Findings []diag.Finding
+	// Failing marks the findings at or above the gate of a policy they were
+	// reviewed under (parallel to Findings).
+	Failing []bool
+	// Notes are informational messages (skipped live rules, for instance).
+	Notes []string
+}
+
+// Failed reports whether any finding fails its gate.
+func (r *Result) Failed() bool {
+	for _, f := range r.Failing {
+		if f {
+			return true
+		}
+	}
+	return false
+}
+
+// Review reviews the files of each history in order, replaying every file
+// into the schema model so that each file is checked knowing what the files
+// before it did. The cost is linear in the total number of statements.
+func (c *Catalog) Review(ctx context.Context, histories []History, opts Options) (*Result, error) {
+	if opts.Runner == "" {
+		opts.Runner = RunnerDBCD
+	}
+	if opts.PGVersion == 0 {
+		opts.PGVersion = 15
+	}
+	res := &Result{}
+	liveSkipped := map[string]bool{}
+	for _, h := range histories {
+		schema := model.New()
+		if h.Seed != nil {
+			schema = h.Seed.Clone()
+		}
+		for _, f := range h.Files {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			parsed, perr := sqlparse.Parse(f.Path, f.Content)
+			if !f.Review {
+				if perr == nil {
+					schema.ApplyFile(parsed)
+				}
+				continue
+			}
+			res.Files = append(res.Files, f.Path)
+			fr := c.reviewFile(f, parsed, perr, schema, opts, liveSkipped)
+			res.Findings = append(res.Findings, fr.findings...)
+			res.Failing = append(res.Failing, fr.failing...)
+		}
+	}
+	for id := range liveSkipped {
+		res.Notes = append(res.Notes, fmt.Sprintf("%s needs live facts from the target (row estimates, EXPLAIN) that this review does not gather: skipped", id))
+	}
+	sort.Strings(res.Notes)
+	sortResult(res)
+	return res, nil
+}
+
+type fileResult struct {
+	findings []diag.Finding
+	failing  []bool
+}
+
+// instance is a rule run with one set of options, and the levels and gates
+// of the policies that enable it that way.
+type instance struct {
+	rule     *Rule
+	options  map[string]any
+	policies []*Policy
+}
+
+func (c *Catalog) instances(pols []*Policy, opts Options, liveSkipped map[string]bool) []*instance {
+	byKey := map[string]*instance{}
+	var out []*instance
+	for _, p := range pols {
+		for _, r := range c.rules {
+			s, ok := p.Rules[r.ID]
+			if !ok || s.Level == Off {
+				continue
+			}
+			if r.Live && (!opts.Live || (r.Stmt == nil && r.End == nil)) {
+				liveSkipped[r.ID] = true
+				continue
+			}
+			if r.Stmt == nil && r.End == nil {
+				continue
+			}
+			key := r.ID + "\x00" + optionsKey(s.Options)
+			in, ok := byKey[key]
+			if !ok {
+				in = &instance{rule: r, options: s.Options}
+				byKey[key] = in
+				out = append(out, in)
+			}
+			in.policies = append(in.policies, p)
+		}
+	}
+	return out
+}
+
+func optionsKey(m map[string]any) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s=%v;", k, m[k])
+	}
+	return b.String()
+}
+
+// reviewFile runs the enabled rules over one file and advances schema past
+// it.
+func (c *Catalog) reviewFile(f File, parsed *sqlparse.File, perr error, schema *model.Schema, opts Options, liveSkipped map[string]bool) fileResult {
+	var raw []rawFinding
+	var perrs sqlparse.Errors
+	if errors.As(perr, &perrs) {
+		directive := map[[2]int]bool{}
+		if _, derrs := sqlparse.ParseDirectives(f.Path, f.Content); len(derrs) > 0 {
+			for _, e := range derrs {
+				directive[[2]int{e.Line, e.Column}] = true
+			}
+		}
+		for _, e := range perrs {
+			id := RuleParseError
+			if directive[[2]int{e.Line, e.Column}] {
+				id = RuleDirectiveInvalid
+			}
+			raw = append(raw, rawFinding{Finding: diag.Finding{Rule: id, File: f.Path, Line: e.Line, Column: e.Column, Message: e.Msg}, stmt: -1})
+		}
+	} else if perr != nil {
+		raw = append(raw, rawFinding{Finding: diag.Finding{Rule: RuleParseError, File: f.Path, Message: perr.Error()}, stmt: -1})
+	}
+	insts := c.instances(f.Policies, opts, liveSkipped)
+	if len(parsed.Statements) > 0 {
+		raw = append(raw, c.walk(f.Path, parsed, schema, insts, opts)...)
+	}
+	raw = c.suppress(f, parsed, raw, insts)
+	return c.levels(raw, f.Policies)
+}
+
+type rawFinding struct {
+	diag.Finding
+	stmt int // statement index, -1 for file-level findings
+}
+
+// levels gives each finding the highest level among the file's policies
+// that enable its rule, and marks those at or above a policy's gate.
+func (c *Catalog) levels(raw []rawFinding, pols []*Policy) fileResult {
+	var fr fileResult
+	for _, rf := range raw {
+		f := rf.Finding
+		var lvl diag.Severity
+		fail := false
+		for _, p := range pols {
+			l := p.Level(f.Rule)
+			if f.Rule == RuleParseError || f.Rule == RuleDirectiveInvalid {
+				l = diag.Error
+			}
+			if l > lvl {
+				lvl = l
+			}
+			if l != Off && l >= p.Gate {
+				fail = true
+			}
+		}
+		if lvl == Off {
+			continue
+		}
+		f.Severity = lvl
+		if r, ok := c.Lookup(f.Rule); ok {
+			f.Category = r.Category
+			if f.Help == "" {
+				f.Help = r.Fix
+			}
+		}
+		fr.findings = append(fr.findings, f)
+		fr.failing = append(fr.failing, fail)
+	}
+	return fr
+}
+
+func sortResult(r *Result) {
+	idx := make([]int, len(r.Findings))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := r.Findings[idx[a]], r.Findings[idx[b]]
+		if x.File != y.File {
+			return x.File < y.File
+		}
+		if x.Line != y.Line {
+			return x.Line < y.Line
+		}
+		if x.Column != y.Column {
+			return x.Column < y.Column
+		}
+		return x.Rule < y.Rule
+	})
+	fs := make([]diag.Finding, len(idx))
+	fl := make([]bool, len(idx))
+	for i, j := range idx {
+		fs[i], fl[i] = r.Findings[j], r.Failing[j]
+	}
+	r.Findings, r.Failing = fs, fl
+}

@@ -1,0 +1,94 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dbcd/dbcd/internal/sqlparse"
+)
+
+// schemaFile returns a schema of n tables, each with a serial primary key,
+// defaults, a foreign key to the previous table, a CHECK, an enum column,
+// two indexes, an added column and a comment: about 50 bytes of SQL per
+// column.
+func schemaFile(n int) []byte {
+	var b strings.Builder
+	b.WriteString("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n")
+	for i := range n {
+		fmt.Fprintf(&b, `CREATE TABLE public.t%05d (
+    id bigserial PRIMARY KEY,
+    name text NOT NULL DEFAULT '',
+    created_at timestamptz NOT NULL DEFAULT now(),
+    parent_id bigint REFERENCES t%05d (id),
+    amount numeric(10,2) CHECK (amount >= 0),
+    status mood
+);
+CREATE INDEX ON t%05d (parent_id);
+CREATE UNIQUE INDEX t%05d_name ON t%05d (lower(name)) WHERE status <> 'sad';
+ALTER TABLE t%05d ADD COLUMN note varchar(200);
+COMMENT ON TABLE t%05d IS 'table %d';
+`, i, max(i-1, 0), i, i, i, i, i, i)
+	}
+	return []byte(b.String())
+}
+
+func TestSchemaFile(t *testing.T) {
+	f, err := sqlparse.Parse("schema.sql", schemaFile(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New()
+	s.ApplyFile(f)
+	checkInvariants(t, s)
+	r := s.Relation(pub("t00002"))
+	if r == nil || len(r.Columns) != 7 || len(r.Indexes) != 3 || len(r.Constraints) != 3 {
+		t.Errorf("t00002 = %+v", r)
+	}
+}
+
+// BenchmarkReplay replays the parsed statements of schemas of 1,000 and
+// 5,000 tables into an empty model and reports tables per second; the two
+// rates should be about equal (replay is linear in the schema size).
+func BenchmarkReplay(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		f, err := sqlparse.Parse("schema.sql", schemaFile(n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("tables=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				s := New()
+				for i := range f.Statements {
+					s.Apply(&f.Statements[i])
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tables/s")
+		})
+	}
+}
+
+// BenchmarkLoadSQL is BenchmarkReplay with parsing included, as LoadSQL
+// does it for a LATEST file.
+func BenchmarkLoadSQL(b *testing.B) {
+	src := schemaFile(5000)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := LoadSQL("schema.sql", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(5000*b.N)/b.Elapsed().Seconds(), "tables/s")
+}
+
+// BenchmarkClone copies a 5,000-table model, as seeding each reviewed file
+// with the history does.
+func BenchmarkClone(b *testing.B) {
+	s, err := LoadSQL("schema.sql", schemaFile(5000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		s.Clone()
+	}
+}

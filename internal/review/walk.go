@@ -1,0 +1,240 @@
+package review
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/dbcd/dbcd/internal/review/model"
+	"github.com/dbcd/dbcd/internal/sqlparse"
+)
+
+// walk runs the rule instances over the statements of a parsed file,
+// advancing schema statement by statement.
+func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, insts []*instance, opts Options) []rawFinding {
+	stmts, wrapped := execContext(f, opts)
+	passes := make([]*Pass, len(insts))
+	shared := &Pass{Path: path, File: f, Stmts: stmts, Schema: schema, Runner: opts.Runner, Wrapped: wrapped,
+		PGVersion: opts.PGVersion, Live: opts.Live, created: map[model.QName]int{}, filled: map[model.QName]bool{}}
+	for i, in := range insts {
+		p := *shared
+		p.rule, p.options = in.rule, in.options
+		passes[i] = &p
+	}
+	var out []rawFinding
+	collect := func(p *Pass, stmt int) {
+		for _, f := range p.findings {
+			out = append(out, rawFinding{Finding: f, stmt: stmt})
+		}
+		p.findings = p.findings[:0]
+	}
+	for i, s := range stmts {
+		for k, in := range insts {
+			if in.rule.Stmt != nil {
+				in.rule.Stmt(passes[k], s)
+				collect(passes[k], i)
+			}
+		}
+		track(shared, s)
+		schema.Apply(s.Statement)
+	}
+	for k, in := range insts {
+		if in.rule.End != nil {
+			in.rule.End(passes[k])
+			for _, f := range passes[k].findings {
+				out = append(out, rawFinding{Finding: f, stmt: stmtAtLine(stmts, f.Line)})
+			}
+			passes[k].findings = nil
+		}
+	}
+	// The next file runs in a new session: its search_path and temporary
+	// tables start afresh, as when history files are replayed.
+	schema.EndSession()
+	return out
+}
+
+// track records which relations the file created and filled with rows.
+// The maps are shared by every pass of the file.
+func track(p *Pass, s *Stmt) {
+	n := s.Node
+	switch {
+	case n.GetCreateStmt() != nil:
+		rv := n.GetCreateStmt().GetRelation()
+		q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
+		if p.Schema.Relation(q) == nil {
+			p.created[q] = s.Index
+		}
+	case n.GetCreateTableAsStmt() != nil:
+		rv := n.GetCreateTableAsStmt().GetInto().GetRel()
+		q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
+		p.created[q] = s.Index
+		if !n.GetCreateTableAsStmt().GetInto().GetSkipData() {
+			p.filled[q] = true
+		}
+	case n.GetInsertStmt() != nil:
+		rv := n.GetInsertStmt().GetRelation()
+		p.filled[p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())] = true
+	case n.GetCopyStmt() != nil && n.GetCopyStmt().GetIsFrom():
+		rv := n.GetCopyStmt().GetRelation()
+		p.filled[p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())] = true
+	}
+}
+
+func stmtAtLine(stmts []*Stmt, line int) int {
+	for i, s := range stmts {
+		if line >= s.Line && line <= s.EndLine {
+			return i
+		}
+	}
+	return -1
+}
+
+// execContext works out how each statement runs: inside a transaction block or
+// not, and whether lock_timeout and statement_timeout are set. wrapped is
+// true when the runner wraps the whole file in one transaction.
+func execContext(f *sqlparse.File, opts Options) ([]*Stmt, bool) {
+	noTx, lockOff, lockSet, stmtSet := false, false, false, false
+	for _, d := range f.Directives {
+		switch d.Name {
+		case sqlparse.DirectiveNoTransaction:
+			noTx = true
+		case sqlparse.DirectiveLockTimeout:
+			lockSet = len(d.Args) > 0 && !zeroDuration(d.Args[0])
+			lockOff = !lockSet
+		case sqlparse.DirectiveStatementTimeout:
+			stmtSet = len(d.Args) > 0 && !zeroDuration(d.Args[0])
+		}
+	}
+	for _, s := range f.Statements {
+		if s.NoTransaction || s.Class == sqlparse.TxControl {
+			noTx = true
+		}
+	}
+	dbcd := opts.Runner == RunnerDBCD
+	wrapped := dbcd && !noTx
+	st := timeoutState{
+		lockDefault: dbcd && !lockOff,
+		stmtDefault: dbcd && stmtSet,
+	}
+	st.lock, st.stmt = st.lockDefault, st.stmtDefault
+	inTx := wrapped
+	out := make([]*Stmt, len(f.Statements))
+	for i := range f.Statements {
+		s := &f.Statements[i]
+		out[i] = &Stmt{Statement: s, Index: i, InTransaction: inTx, LockTimeout: st.lock, StatementTimeout: st.stmt}
+		switch s.Kind {
+		case "BEGIN":
+			if !inTx {
+				st.begin()
+			}
+			inTx = true
+		case "COMMIT", "ROLLBACK", "PREPARE_TRANSACTION":
+			if !wrapped && inTx {
+				st.endTx(s.Kind == "ROLLBACK")
+				// COMMIT AND CHAIN and ROLLBACK AND CHAIN open a new
+				// transaction at once.
+				inTx = s.Node.GetTransactionStmt().GetChain()
+				if inTx {
+					st.begin()
+				}
+			}
+		}
+		st.apply(s, inTx)
+	}
+	return out, wrapped
+}
+
+// timeoutState follows SET/RESET of lock_timeout and statement_timeout.
+type timeoutState struct {
+	lockDefault, stmtDefault bool
+	lock, stmt               bool
+	// local values set with SET LOCAL end with the transaction.
+	lockSaved, stmtSaved *bool
+	// lockBegin and stmtBegin are the values when the explicit transaction
+	// block began: ROLLBACK undoes plain SETs made inside it too.
+	lockBegin, stmtBegin bool
+}
+
+// begin records the values at the start of an explicit transaction block.
+func (t *timeoutState) begin() {
+	t.lockBegin, t.stmtBegin = t.lock, t.stmt
+}
+
+// endTx ends a transaction block: SET LOCAL values end, and a rollback
+// also undoes the SETs made in the block.
+func (t *timeoutState) endTx(rollback bool) {
+	if t.lockSaved != nil {
+		t.lock, t.lockSaved = *t.lockSaved, nil
+	}
+	if t.stmtSaved != nil {
+		t.stmt, t.stmtSaved = *t.stmtSaved, nil
+	}
+	if rollback {
+		t.lock, t.stmt = t.lockBegin, t.stmtBegin
+	}
+}
+
+var setConfig = regexp.MustCompile(`(?i)set_config\s*\(\s*'(lock_timeout|statement_timeout)'\s*,\s*'([^']*)'\s*,\s*(true|false)`)
+
+func (t *timeoutState) apply(s *sqlparse.Statement, inTx bool) {
+	// set_config in the body of a function created here does not run now.
+	if m := setConfig.FindStringSubmatch(s.Text); m != nil && s.Class != sqlparse.DDL {
+		t.set(m[1], !zeroDuration(m[2]), strings.EqualFold(m[3], "true"), inTx, false)
+		return
+	}
+	vs := s.Node.GetVariableSetStmt()
+	if vs == nil {
+		return
+	}
+	name := strings.ToLower(vs.GetName())
+	reset := vs.GetKind() != sqlparse.VarSetValue
+	on := false
+	if !reset {
+		on = true
+		for _, a := range vs.GetArgs() {
+			if zeroDuration(sqlparse.ConstString(a)) {
+				on = false
+			}
+		}
+	}
+	if reset && name == "" { // RESET ALL
+		t.lock, t.stmt = t.lockDefault, t.stmtDefault
+		return
+	}
+	t.set(name, on, vs.GetIsLocal(), inTx, reset)
+}
+
+func (t *timeoutState) set(name string, on, local, inTx, reset bool) {
+	var cur, def *bool
+	var saved **bool
+	switch name {
+	case "lock_timeout":
+		cur, def, saved = &t.lock, &t.lockDefault, &t.lockSaved
+	case "statement_timeout":
+		cur, def, saved = &t.stmt, &t.stmtDefault, &t.stmtSaved
+	default:
+		return
+	}
+	if reset {
+		on = *def
+	}
+	if local {
+		if !inTx {
+			return // SET LOCAL outside a transaction block changes nothing
+		}
+		if *saved == nil {
+			v := *cur
+			*saved = &v
+		}
+	}
+	*cur = on
+}
+
+// zeroDuration reports whether a timeout value ("0", '0s', "0 ms") turns
+// the timeout off.
+func zeroDuration(v string) bool {
+	v = strings.ToLower(strings.Trim(strings.TrimSpace(v), "'\" "))
+	num := strings.TrimRight(v, "abcdefghijklmnopqrstuvwxyz ")
+	f, err := strconv.ParseFloat(num, 64)
+	return err == nil && f == 0
+}

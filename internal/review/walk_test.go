@@ -1,0 +1,112 @@
+package review
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/dbcd/dbcd/internal/diag"
+	"github.com/dbcd/dbcd/internal/sqlparse"
+)
+
+// TestExecContext checks the execution context computed for each statement:
+// "t" in a transaction block, "l" lock_timeout set, "s" statement_timeout
+// set, "-" otherwise, one triple per statement.
+func TestExecContext(t *testing.T) {
+	dbcd, psql := Options{Runner: RunnerDBCD}, Options{Runner: RunnerPsql}
+	tests := []struct {
+		name    string
+		opts    Options
+		sql     string
+		want    string
+		wrapped bool
+	}{
+		{"dbcd wraps and sets lock_timeout", dbcd, "ALTER TABLE t ADD c int; SELECT 1", "tl- tl-", true},
+		{"psql neither", psql, "ALTER TABLE t ADD c int; SELECT 1", "--- ---", false},
+		{"dbcd no-transaction directive", dbcd, "-- dbcd:no-transaction\nALTER TABLE t ADD c int", "-l-", false},
+		{"dbcd concurrently is not wrapped", dbcd, "CREATE INDEX CONCURRENTLY i ON t (a); SELECT 1", "-l- -l-", false},
+		{"dbcd explicit block is not wrapped", dbcd, "SELECT 1; BEGIN; SELECT 2; COMMIT; SELECT 3", "-l- -l- tl- tl- -l-", false},
+		{"dbcd lock-timeout 0 directive", dbcd, "-- dbcd:lock-timeout 0\nSELECT 1; SET lock_timeout = '5s'; SELECT 2", "t-- t-- tl-", true},
+		{"dbcd statement-timeout directive", dbcd, "-- dbcd:statement-timeout 10m\nSELECT 1", "tls", true},
+		{"psql SET and zero", psql, "SET lock_timeout = '5s'; SELECT 1; SET lock_timeout = 0; SELECT 2", "--- -l- -l- ---", false},
+		{"psql SET quoted zero with unit", psql, "SET lock_timeout TO '5s'; SET lock_timeout = '0ms'; SELECT 1", "--- -l- ---", false},
+		{"psql RESET", psql, "SET lock_timeout = '5s'; RESET lock_timeout; SELECT 1", "--- -l- ---", false},
+		{"psql RESET ALL", psql, "SET lock_timeout = '5s'; SET statement_timeout = '1min'; RESET ALL; SELECT 1", "--- -l- -ls ---", false},
+		{"psql SET TO DEFAULT", psql, "SET lock_timeout = '5s'; SET lock_timeout TO DEFAULT; SELECT 1", "--- -l- ---", false},
+		{"dbcd RESET returns to the runner's value", dbcd, "SET lock_timeout = 0; SELECT 1; RESET lock_timeout; SELECT 2", "tl- t-- t-- tl-", true},
+		{"psql SET LOCAL outside a block does nothing", psql, "SET LOCAL lock_timeout = '5s'; SELECT 1", "--- ---", false},
+		{"psql SET LOCAL ends at COMMIT", psql, "BEGIN; SET LOCAL lock_timeout = '5s'; SELECT 1; COMMIT; SELECT 2", "--- t-- tl- tl- ---", false},
+		{"psql SET inside a block survives COMMIT", psql, "BEGIN; SET lock_timeout = '5s'; COMMIT; SELECT 1", "--- t-- tl- -l-", false},
+		{"psql ROLLBACK undoes SET", psql, "BEGIN; SET lock_timeout = '5s'; SELECT 1; ROLLBACK; SELECT 2", "--- t-- tl- tl- ---", false},
+		{"psql ROLLBACK keeps SET from before the block", psql, "SET lock_timeout = '5s'; BEGIN; SET lock_timeout = 0; ROLLBACK; SELECT 1", "--- -l- tl- t-- -l-", false},
+		{"psql ABORT and END", psql, "START TRANSACTION; SELECT 1; END; BEGIN; ABORT; SELECT 2", "--- t-- t-- --- t-- ---", false},
+		{"psql COMMIT AND CHAIN keeps a block open", psql, "BEGIN; SELECT 1; COMMIT AND CHAIN; SELECT 2; COMMIT; SELECT 3", "--- t-- t-- t-- t-- ---", false},
+		{"psql stray COMMIT", psql, "SET lock_timeout = '5s'; COMMIT; SELECT 1", "--- -l- -l-", false},
+		{"psql set_config session", psql, "SELECT set_config('lock_timeout', '5s', false); SELECT 1", "--- -l-", false},
+		{"psql set_config local outside a block", psql, "SELECT set_config('lock_timeout', '5s', true); SELECT 1", "--- ---", false},
+		{"psql set_config local in a block", psql, "BEGIN; SELECT set_config('statement_timeout', '5s', true); SELECT 1; COMMIT; SELECT 2", "--- t-- t-s t-s ---", false},
+		{"psql set_config in a function body does not run", psql,
+			"CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ SELECT set_config('lock_timeout', '5s', false) $$; SELECT 1", "--- ---", false},
+		{"psql set_config in a DO block runs", psql,
+			"DO $$ BEGIN PERFORM set_config('lock_timeout', '5s', false); END $$; SELECT 1", "--- -l-", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := sqlparse.Parse("t.sql", []byte(tt.sql))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stmts, wrapped := execContext(f, tt.opts)
+			var got []string
+			for _, s := range stmts {
+				b := []byte("---")
+				if s.InTransaction {
+					b[0] = 't'
+				}
+				if s.LockTimeout {
+					b[1] = 'l'
+				}
+				if s.StatementTimeout {
+					b[2] = 's'
+				}
+				got = append(got, string(b))
+			}
+			if g := strings.Join(got, " "); g != tt.want || wrapped != tt.wrapped {
+				t.Errorf("got %s wrapped=%v, want %s wrapped=%v\nSQL: %s", g, wrapped, tt.want, tt.wrapped, tt.sql)
+			}
+		})
+	}
+}
+
+// TestWalkEndsSession checks that a reviewed file's SET search_path does not
+// leak into the next reviewed file: each file runs in its own session.
+func TestWalkEndsSession(t *testing.T) {
+	rule := &Rule{
+		ID: "test.resolve", Category: CategoryMeta, Level: diag.Error,
+		Stmt: func(p *Pass, s *Stmt) {
+			if rv := s.Node.GetCreateStmt().GetRelation(); rv != nil {
+				p.Report(s, "%s", p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname()))
+			}
+		},
+	}
+	c, err := NewCatalog(rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol := &Policy{Name: "test", Gate: diag.Error, Rules: map[string]Setting{rule.ID: {Level: diag.Error}}}
+	h := History{Files: []File{
+		{Path: "1.sql", Content: []byte("CREATE SCHEMA app; SET search_path = app; CREATE TABLE a (id int);"), Review: true, Policies: []*Policy{pol}},
+		{Path: "2.sql", Content: []byte("CREATE TABLE b (id int);"), Review: true, Policies: []*Policy{pol}},
+	}}
+	res, err := c.Review(context.Background(), []History{h}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.File+":"+f.Message)
+	}
+	if want := "1.sql:app.a 2.sql:public.b"; strings.Join(got, " ") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
