@@ -315,6 +315,9 @@ func (s *Schema) Relations() []*Relation {
 
 // Partitions returns the partitions whose parent is q, sorted by name.
 func (s *Schema) Partitions(q QName) []*Relation {
+	if parent := s.relations[q]; parent == nil || parent.Kind != KindPartitioned {
+		return nil // only partitioned tables have partitions: skip the scan
+	}
 	var parts []*Relation
 	for _, r := range s.relations {
 		if r.PartitionOf != nil && *r.PartitionOf == q {
