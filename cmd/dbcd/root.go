@@ -102,6 +102,9 @@ Exit codes: 0 clean or done; 1 problems found that stop the pipeline;
 		newConfigCmd(g),
 		newReviewCmd(g, nil),
 		newRulesCmd(g),
+		newApplyCmd(g, nil),
+		newHistoryCmd(g),
+		newResolveCmd(g),
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root

@@ -30,12 +30,20 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the end-to-end CLI scripts in testdata/script: each drives
 // the real dbcd command in-process in a fresh work directory.
+//
+// Every script gets two fresh databases on the test PostgreSQL server, in
+// $DB1_URL and $DB2_URL (with a password, which scripts check never leaks:
+// $DB_PASSWORD).
 func TestScripts(t *testing.T) {
+	cluster := pgtest.Server(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../../testdata/script",
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv("DB1_URL", cluster.NewDB(t).URL())
+			env.Setenv("DB2_URL", cluster.NewDB(t).URL())
+			env.Setenv("DB_PASSWORD", cluster.Password())
 			return nil
 		},
 	})

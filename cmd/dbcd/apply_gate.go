@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dbcd/dbcd/internal/apply"
+	"github.com/dbcd/dbcd/internal/config"
+	"github.com/dbcd/dbcd/internal/review"
+	"github.com/dbcd/dbcd/internal/review/rules"
+	"github.com/dbcd/dbcd/internal/source"
+)
+
+// reviewGate reviews the stage's files under its policy and returns the
+// findings at or above its gate that are in files still pending on some
+// target: those block the apply. Findings in files already applied do not.
+func reviewGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree *source.Tree, stage *config.Stage, ao apply.Options) ([]string, error) {
+	cat, err := rules.Catalog()
+	if err != nil {
+		return nil, err
+	}
+	pol, err := cat.Resolve(stage.PolicyName(), policySpecs(cfg), cfg.Review.Gate)
+	if err != nil {
+		return nil, &usageError{fmt.Errorf("stage %s: %w", stage.Name, err)}
+	}
+	files := map[string]bool{}
+	for _, f := range ao.Files {
+		files[f.Path] = true
+	}
+	sel := review.Selection{
+		Stages: []string{stage.Name}, StagePolicy: map[string]*review.Policy{stage.Name: pol},
+		StageDBs: map[string][]string{stage.Name: stage.Databases()}, Force: pol, Files: files,
+	}
+	res, err := cat.ReviewTree(ctx, tree, sel, review.Options{Runner: review.RunnerDBCD})
+	if err != nil {
+		return nil, err
+	}
+	failing := map[string][]string{}
+	for i, f := range res.Findings {
+		if res.Failing[i] {
+			failing[f.File] = append(failing[f.File], fmt.Sprintf("%s: %s: %s [%s]", f.Position(), f.Severity, f.Message, f.Rule))
+		}
+	}
+	if len(failing) == 0 {
+		return nil, nil
+	}
+	dry := ao
+	dry.DryRun, dry.Progress = true, nil
+	plan, err := apply.Run(ctx, dry)
+	if plan == nil {
+		return nil, err
+	}
+	var blocked []string
+	seen := map[string]bool{}
+	for _, t := range plan.Targets {
+		for _, p := range t.Pending {
+			if !seen[p.Path] {
+				seen[p.Path] = true
+				blocked = append(blocked, failing[p.Path]...)
+			}
+		}
+	}
+	return blocked, nil
+}
