@@ -190,7 +190,7 @@ func (t *text) psqlOnly(name string, off int, toks []token) *Error {
 	}
 	cur := toks[last+1 : n]
 	first, ok := copyFromStdin(prev)
-	if !ok && len(cur) > 0 && strings.Contains(t.body[cur[len(cur)-1].end:off], "\n") {
+	if !ok && len(cur) > 0 && cur[len(cur)-1].end <= off && strings.Contains(t.body[cur[len(cur)-1].end:off], "\n") {
 		// COPY ... FROM STDIN without the ';' psql needs, and rows on the
 		// next lines.
 		first, ok = copyFromStdin(cur)
