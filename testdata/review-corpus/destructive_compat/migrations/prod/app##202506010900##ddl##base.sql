@@ -1,0 +1,10 @@
+CREATE SCHEMA legacy;
+CREATE SCHEMA reporting;
+CREATE TABLE legacy.old_orders (id bigint PRIMARY KEY);
+CREATE TABLE public.users (id bigint PRIMARY KEY, nickname text, email text NOT NULL);
+CREATE TABLE public.audit_log (id bigint PRIMARY KEY, msg text NOT NULL);
+CREATE TABLE public.sessions_del (id bigint PRIMARY KEY);
+CREATE TABLE public.user_notes (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES public.users (id), body text NOT NULL);
+CREATE INDEX user_notes_user_idx ON public.user_notes (user_id);
+CREATE VIEW public.user_emails AS SELECT id, email FROM public.users;
+CREATE TYPE public.mood AS ENUM ('ok', 'meh');

@@ -1,0 +1,1 @@
+CREATE INDEX items_price_qty_idx ON public.items (price, qty); -- expect: index.require-concurrently

@@ -1,0 +1,1 @@
+CREATE TABLE "posts" ("id" bigserial primary key, "title" character varying NOT NULL, "body" text, "created_at" timestamp(6) NOT NULL, "updated_at" timestamp(6) NOT NULL); -- expect: column.prefer-identity
