@@ -38,12 +38,7 @@ const minCorpusAssertions = 200
 // because of a wrong expectation), with the reason. Their failures are
 // logged, not reported; a listed scenario that passes is an error, so that
 // the entry is removed once the rule is fixed.
-var knownFailures = map[string]string{
-	"psql_only_constructs": "COPY ... FROM stdin with inline rows: syntax.parse-error is reported on the COPY line, not on the first data row where the parser's error cursor is (RULES.md §1)",
-	"search_path_scoping":  "SET LOCAL search_path is applied outside a transaction block and kept after COMMIT/ROLLBACK, and a SET search_path rolled back with its transaction is kept (RULES.md §3)",
-	"views":                "transaction.require-lock-timeout fires on CREATE OR REPLACE VIEW of a view created earlier in the same file (RULES.md §1: not an existing relation)",
-	"directive_placement":  "a dbcd:ignore-file after the first statement is reported as invalid but still suppresses its rules (RULES.md §1: ignore-file goes before the first statement)",
-}
+var knownFailures = map[string]string{}
 
 var expectRE = regexp.MustCompile(`\bexpect(-not)?:\s*([A-Za-z0-9_.:-]+(?:\s*,\s*[A-Za-z0-9_.:-]+)*)`)
 

@@ -89,7 +89,7 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 			parsed, perr := sqlparse.Parse(f.Path, f.Content)
 			if !f.Review {
 				if perr == nil {
-					schema.ApplyFile(parsed)
+					replay(schema, parsed, opts)
 				}
 				continue
 			}
@@ -105,6 +105,22 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 	sort.Strings(res.Notes)
 	sortResult(res)
 	return res, nil
+}
+
+// replay applies a file that is not reviewed to the schema, in the
+// transaction the runner would give it.
+func replay(schema *model.Schema, f *sqlparse.File, opts Options) {
+	_, wrapped := execContext(f, opts)
+	if wrapped {
+		schema.BeginImplicit()
+	}
+	for i := range f.Statements {
+		schema.Apply(&f.Statements[i])
+	}
+	if wrapped {
+		schema.EndImplicit()
+	}
+	schema.EndSession()
 }
 
 type fileResult struct {

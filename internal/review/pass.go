@@ -47,6 +47,7 @@ type Pass struct {
 	options  map[string]any
 	created  map[model.QName]int // relations created in this file -> statement index
 	filled   map[model.QName]bool
+	block    map[model.QName]bool // created in the open explicit transaction block
 	findings []diag.Finding
 }
 

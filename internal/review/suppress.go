@@ -28,6 +28,8 @@ func (c *Catalog) suppress(f File, parsed *sqlparse.File, raw []rawFinding, inst
 		stmt := -1
 		if d.Name == sqlparse.DirectiveIgnore {
 			stmt = targetStatement(parsed.Statements, d.Line)
+		} else if len(parsed.Statements) > 0 && d.Line >= parsed.Statements[0].Line {
+			continue // misplaced: reported as a bad directive, and it silences nothing
 		}
 		for _, id := range d.Args {
 			s := &suppression{dir: d, id: id, stmt: stmt}

@@ -15,7 +15,7 @@ func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, inst
 	stmts, wrapped := execContext(f, opts)
 	passes := make([]*Pass, len(insts))
 	shared := &Pass{Path: path, File: f, Stmts: stmts, Schema: schema, Runner: opts.Runner, Wrapped: wrapped,
-		PGVersion: opts.PGVersion, Live: opts.Live, created: map[model.QName]int{}, filled: map[model.QName]bool{}}
+		PGVersion: opts.PGVersion, Live: opts.Live, created: map[model.QName]int{}, filled: map[model.QName]bool{}, block: map[model.QName]bool{}}
 	for i, in := range insts {
 		p := *shared
 		p.rule, p.options = in.rule, in.options
@@ -28,6 +28,9 @@ func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, inst
 		}
 		p.findings = p.findings[:0]
 	}
+	if wrapped {
+		schema.BeginImplicit()
+	}
 	for i, s := range stmts {
 		for k, in := range insts {
 			if in.rule.Stmt != nil {
@@ -37,6 +40,9 @@ func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, inst
 		}
 		track(shared, s)
 		schema.Apply(s.Statement)
+	}
+	if wrapped {
+		schema.EndImplicit()
 	}
 	for k, in := range insts {
 		if in.rule.End != nil {
@@ -57,9 +63,32 @@ func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, inst
 // The maps are shared by every pass of the file.
 func track(p *Pass, s *Stmt) {
 	n := s.Node
+	if !p.Wrapped {
+		// Tables created inside an explicit BEGIN ... COMMIT block are
+		// committed, visible and usable by others once the block ends:
+		// later statements treat them as existing.
+		switch {
+		case s.Kind == "COMMIT" && s.InTransaction:
+			for q := range p.block {
+				p.filled[q] = true
+			}
+			clear(p.block)
+		case s.Kind == "ROLLBACK":
+			clear(p.block)
+		}
+	}
 	switch {
 	case n.GetCreateStmt() != nil:
 		rv := n.GetCreateStmt().GetRelation()
+		q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
+		if p.Schema.Relation(q) == nil {
+			p.created[q] = s.Index
+			if s.InTransaction && !p.Wrapped {
+				p.block[q] = true
+			}
+		}
+	case n.GetViewStmt() != nil:
+		rv := n.GetViewStmt().GetView()
 		q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
 		if p.Schema.Relation(q) == nil {
 			p.created[q] = s.Index

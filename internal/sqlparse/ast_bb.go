@@ -2,7 +2,6 @@ package sqlparse
 
 import (
 	pg_query "github.com/pganalyze/pg_query_go/v5"
-	"google.golang.org/protobuf/reflect/protoreflect"
 )
 
 // Re-exports used by the Bytebase-compatible review rules (RULES.md §4.1),
@@ -47,26 +46,5 @@ func InspectNodes(n *Node, fn func(*Node) bool) {
 	if n == nil {
 		return
 	}
-	inspectMessage(n.ProtoReflect(), fn)
-}
-
-// inspectMessage walks one protobuf message of the parse tree. The depth of
-// parse trees is bounded by Parse, so recursion is safe.
-func inspectMessage(m protoreflect.Message, fn func(*Node) bool) {
-	if node, ok := m.Interface().(*Node); ok && !fn(node) {
-		return
-	}
-	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-		switch {
-		case fd.Message() == nil || fd.IsMap():
-		case fd.IsList():
-			l := v.List()
-			for i := 0; i < l.Len(); i++ {
-				inspectMessage(l.Get(i).Message(), fn)
-			}
-		default:
-			inspectMessage(v.Message(), fn)
-		}
-		return true
-	})
+	inspect(n, fn)
 }

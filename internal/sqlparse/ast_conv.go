@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	pg_query "github.com/pganalyze/pg_query_go/v5"
-	"google.golang.org/protobuf/reflect/protoreflect"
 )
 
 // Re-exports and helpers used by the convention review rules (RULES.md
@@ -37,7 +36,16 @@ func RelationRefs(n *Node) []*RangeVar {
 	}
 	var refs []*RangeVar
 	ctes := map[string]bool{}
-	collectRefs(n.ProtoReflect(), &refs, ctes)
+	walkTree(n, func(m any) bool {
+		switch v := m.(type) {
+		case *pg_query.RangeVar:
+			refs = append(refs, v)
+			return false
+		case *pg_query.CommonTableExpr:
+			ctes[v.GetCtename()] = true
+		}
+		return true
+	})
 	out := refs[:0]
 	for _, rv := range refs {
 		if rv.GetSchemaname() == "" && ctes[rv.GetRelname()] {
@@ -46,30 +54,6 @@ func RelationRefs(n *Node) []*RangeVar {
 		out = append(out, rv)
 	}
 	return out
-}
-
-// collectRefs gathers the RangeVars and the CTE names below m.
-func collectRefs(m protoreflect.Message, refs *[]*RangeVar, ctes map[string]bool) {
-	switch v := m.Interface().(type) {
-	case *pg_query.RangeVar:
-		*refs = append(*refs, v)
-		return
-	case *pg_query.CommonTableExpr:
-		ctes[v.GetCtename()] = true
-	}
-	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-		switch {
-		case fd.Message() == nil || fd.IsMap():
-		case fd.IsList():
-			l := v.List()
-			for i := 0; i < l.Len(); i++ {
-				collectRefs(l.Get(i).Message(), refs, ctes)
-			}
-		default:
-			collectRefs(v.Message(), refs, ctes)
-		}
-		return true
-	})
 }
 
 // Identifier is an identifier token of a statement's text.
@@ -99,20 +83,44 @@ func Identifiers(sql string) []Identifier {
 		if t.GetToken() != pg_query.Token_IDENT {
 			continue
 		}
-		start, end := int(t.GetStart()), int(t.GetEnd())
-		if start < 0 || end > len(sql) || start >= end {
-			continue
+		if id, ok := identifier(sql, int(t.GetStart()), int(t.GetEnd())); ok {
+			out = append(out, id)
 		}
-		raw := sql[start:end]
-		id := Identifier{Offset: start}
-		if strings.HasPrefix(raw, `"`) && strings.HasSuffix(raw, `"`) && len(raw) >= 2 {
-			id.Name, id.Quoted = strings.ReplaceAll(raw[1:len(raw)-1], `""`, `"`), true
-		} else {
-			id.Name = foldIdent(raw)
-		}
-		out = append(out, id)
 	}
 	return out
+}
+
+// Identifiers returns Identifiers(s.Text), from the tokens Parse already
+// scanned when it can.
+func (s *Statement) Identifiers() []Identifier {
+	if !s.scanned {
+		return Identifiers(s.Text)
+	}
+	var out []Identifier
+	for _, t := range s.toks {
+		if t.kind != tokIdent {
+			continue
+		}
+		if id, ok := identifier(s.Text, t.start-s.from, t.end-s.from); ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// identifier reads the identifier token sql[start:end].
+func identifier(sql string, start, end int) (Identifier, bool) {
+	if start < 0 || end > len(sql) || start >= end {
+		return Identifier{}, false
+	}
+	raw := sql[start:end]
+	id := Identifier{Offset: start}
+	if strings.HasPrefix(raw, `"`) && strings.HasSuffix(raw, `"`) && len(raw) >= 2 {
+		id.Name, id.Quoted = strings.ReplaceAll(raw[1:len(raw)-1], `""`, `"`), true
+	} else {
+		id.Name = foldIdent(raw)
+	}
+	return id, true
 }
 
 // foldIdent folds the ASCII letters of an unquoted identifier to lower case,

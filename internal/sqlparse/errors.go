@@ -170,7 +170,7 @@ func (t *text) locateError(msg string, toks []token) int {
 // psqlOnly recognises the two psql features that files written for psql -f
 // contain and that are not SQL: a meta-command ("\set", "\connect", "\i"),
 // reported where it starts, and the inline rows of COPY ... FROM STDIN,
-// reported at the COPY statement. off is the byte offset of the parse error.
+// reported at the parser's error cursor in the rows (RULES.md §1). off is the byte offset of the parse error.
 // It returns nil for other errors.
 func (t *text) psqlOnly(name string, off int, toks []token) *Error {
 	// The statement before the error (the tokens between the last two
@@ -196,7 +196,8 @@ func (t *text) psqlOnly(name string, off int, toks []token) *Error {
 		first, ok = copyFromStdin(cur)
 	}
 	if ok {
-		return t.newError(name, first,
+		_ = first // the COPY statement; the finding goes where the parser stopped, on the rows
+		return t.newError(name, off,
 			"COPY ... FROM STDIN with inline data is psql-only: dbcd runs statements itself and cannot send the rows; "+
 				"load the rows with INSERT statements, or apply this file with psql")
 	}

@@ -95,19 +95,19 @@ var errorTests = []struct {
 	{
 		name: "COPY FROM STDIN with inline rows",
 		src:  "CREATE TABLE t (a int, b text);\nCOPY t (a, b) FROM stdin;\n1\tone\n2\ttwo\n\\.\n",
-		line: 2, col: 1,
+		line: 3, col: 1, // the parser's error cursor, on the first row (RULES.md §1)
 		msg: "COPY ... FROM STDIN with inline data is psql-only",
 	},
 	{
 		name: "COPY FROM STDIN with rows that do not lex",
 		src:  "COPY t FROM STDIN WITH (FORMAT csv);\n1,it's\n\\.\n",
-		line: 1, col: 1,
+		line: 2, col: 1,
 		msg: "COPY ... FROM STDIN with inline data is psql-only",
 	},
 	{
 		name: "COPY FROM STDIN without a semicolon",
 		src:  "SELECT 1;\n  COPY t FROM STDIN\n1\t2\n",
-		line: 2, col: 3,
+		line: 3, col: 1,
 		msg: "COPY ... FROM STDIN with inline data is psql-only",
 	},
 	{

@@ -25,6 +25,7 @@ const (
 	tokChain                         // an operator that nests its left operand: + || :: IS LIKE ...
 	tokSetOp                         // UNION, INTERSECT, EXCEPT
 	tokJoin                          // JOIN
+	tokIdent                         // an identifier, quoted or not (PostgreSQL scanner only)
 )
 
 // token is a lexical token: the byte range [start, end) of the parsed text.
@@ -85,6 +86,8 @@ func kindOf(t pg_query.Token) tokenKind {
 		return tokFrom
 	case pg_query.Token_STDIN:
 		return tokStdin
+	case pg_query.Token_IDENT:
+		return tokIdent
 	}
 	return tokOther
 }

@@ -58,6 +58,13 @@ type Statement struct {
 	NoTransaction bool
 	// Node is the parse tree of the statement (the RawStmt's stmt).
 	Node *Node
+
+	// toks are the tokens of Text, with byte offsets in the file's body
+	// starting at from, when the PostgreSQL scanner produced them
+	// (scanned): Identifiers reads them instead of scanning Text again.
+	toks    []token
+	from    int
+	scanned bool
 }
 
 // Parse splits src, the bytes of the migration file name (used in error
@@ -102,7 +109,7 @@ func Parse(name string, src []byte) (*File, error) {
 		if err != nil {
 			errs = append(errs, t.parseError(name, err, toks))
 		} else {
-			f.Statements = t.statements(res.GetStmts(), toks)
+			f.Statements = t.statements(res.GetStmts(), toks, scanned)
 		}
 	}
 	if len(errs) > 0 {
@@ -116,7 +123,7 @@ func Parse(name string, src []byte) (*File, error) {
 // gives each statement as a byte range that starts after the previous ';'
 // (leading comments included) and ends before its own ';' (or at the end of
 // the text for the last one); the tokens inside it give the exact text.
-func (t *text) statements(raw []*pg_query.RawStmt, toks []token) []Statement {
+func (t *text) statements(raw []*pg_query.RawStmt, toks []token, scanned bool) []Statement {
 	stmts := make([]Statement, 0, len(raw))
 	k := 0 // the first token that may belong to the next statement
 	for _, rs := range raw {
@@ -129,6 +136,7 @@ func (t *text) statements(raw []*pg_query.RawStmt, toks []token) []Statement {
 			k++
 		}
 		from, to, ok := span(toks[k:], start, end)
+		stoks := scanned && ok
 		if !ok {
 			// Not expected: the scanner and the parser disagree. Lex the
 			// range on its own.
@@ -144,6 +152,10 @@ func (t *text) statements(raw []*pg_query.RawStmt, toks []token) []Statement {
 			End:    t.base + to,
 			Node:   rs.GetStmt(),
 		}
+		if stoks {
+			st.toks, st.scanned = tokensIn(toks[k:], from, to)
+			st.from = from
+		}
 		st.Line, st.Column = t.position(from)
 		st.EndLine, _ = t.position(max(to-1, from))
 		st.Kind, st.Class = classify(st.Node)
@@ -151,6 +163,20 @@ func (t *text) statements(raw []*pg_query.RawStmt, toks []token) []Statement {
 		stmts = append(stmts, st)
 	}
 	return stmts
+}
+
+// tokensIn returns the tokens of toks, which must be sorted, that lie in
+// [from, to); ok is false when a token straddles to.
+func tokensIn(toks []token, from, to int) (in []token, ok bool) {
+	i := 0
+	for i < len(toks) && toks[i].start < from {
+		i++
+	}
+	j := i
+	for j < len(toks) && toks[j].end <= to {
+		j++
+	}
+	return toks[i:j:j], j == len(toks) || toks[j].start >= to
 }
 
 // span returns the byte range from the first to the last token in [start,

@@ -79,16 +79,34 @@ func recursesToPartitions(t sqlparse.AlterTableType) bool {
 	return false
 }
 
-// descendants returns the partitions of rel, and theirs, recursively.
+// descendants returns the partitions of rel, and theirs, recursively,
+// parents before their partitions.
 func (s *Schema) descendants(rel *Relation) []*Relation {
 	var out []*Relation
-	for _, p := range s.Partitions(rel.Name) {
-		out = append(out, p)
-		if p.Kind == KindPartitioned {
-			out = append(out, s.descendants(p)...)
+	for i, parent := -1, rel; i < len(out); i++ {
+		if i >= 0 {
+			parent = out[i]
+		}
+		if parent.Kind == KindPartitioned {
+			out = append(out, s.Partitions(parent.Name)...)
 		}
 	}
 	return out
+}
+
+// isAncestor reports whether a is rel or one of the partitioned tables rel
+// is a partition of, directly or not.
+func (s *Schema) isAncestor(a, rel *Relation) bool {
+	for r := rel; r != nil; {
+		if r == a {
+			return true
+		}
+		if r.PartitionOf == nil {
+			return false
+		}
+		r = s.relations[*r.PartitionOf]
+	}
+	return false
 }
 
 // inheritedConstraint returns the constraint of r that corresponds to con,
@@ -217,7 +235,7 @@ func (s *Schema) alterColumn(rel *Relation, cmd *sqlparse.AlterTableCmd) {
 // rel and gets what partitions inherit.
 func (s *Schema) attachPartition(rel *Relation, pc *sqlparse.PartitionCmd) {
 	child := s.lookupRel(pc.GetName())
-	if child == nil || child == rel || rel.Kind != KindPartitioned {
+	if child == nil || rel.Kind != KindPartitioned || s.isAncestor(child, rel) {
 		return
 	}
 	q := rel.Name
@@ -307,8 +325,8 @@ func (s *Schema) renameColumn(rel *Relation, from, to string, recurse bool) {
 		}
 	}
 	if recurse && rel.Kind == KindPartitioned {
-		for _, p := range s.Partitions(rel.Name) {
-			s.renameColumn(p, from, to, true)
+		for _, p := range s.descendants(rel) {
+			s.renameColumn(p, from, to, false)
 		}
 	}
 }

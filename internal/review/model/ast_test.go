@@ -142,12 +142,14 @@ var exprCorpus = []string{
 	"a LIKE 'x%'", "a IN (1, 2)", "a BETWEEN 1 AND 2", "CASE WHEN a THEN 1 END", "ARRAY[1, 2]", "(SELECT 1)",
 	"length(nick) < 20", "salary * 2", "status <> 'sad'", "nextval('public.t_id_seq'::regclass)", "value % 2 = 1",
 	"a OPERATOR(pg_catalog.=) b", "a = ANY (b)", "a COLLATE \"C\"", "a[1]", "(a).b", "row(a, b)",
+	"t.value", "value.x", "action()", "'x'::name", "data = 1", "f(value)", "a$b", "\"a$b\"()", "'x'::\"Mood\"",
+	"1::mood", "NULL::mood", "a::\"text\"", "a = -1", "-a = 1", "a > 0 AND b", "(a > 0) AND (b > 0)",
 }
 
 // deparsedExpr returns the deparser's text for the one expression of the
 // statement SELECT expr, or false when the statement is anything else.
 func deparsedExpr(t *testing.T, expr string) (*sqlparse.Node, string, bool) {
-	f, err := sqlparse.Parse("expr.sql", []byte("SELECT "+expr))
+	f, err := parseForFuzz(t, "SELECT "+expr)
 	if err != nil || len(f.Statements) != 1 {
 		return nil, "", false
 	}

@@ -47,6 +47,28 @@ func TestSchemaFile(t *testing.T) {
 	}
 }
 
+// TestReplayIsLinear checks that replaying 5 times as many tables costs 5
+// times as many allocations, a deterministic stand-in for time (which
+// BenchmarkReplay measures).
+func TestReplayIsLinear(t *testing.T) {
+	allocs := func(n int) float64 {
+		f, err := sqlparse.Parse("schema.sql", schemaFile(n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return testing.AllocsPerRun(2, func() {
+			s := New()
+			for i := range f.Statements {
+				s.Apply(&f.Statements[i])
+			}
+		})
+	}
+	small, large := allocs(100), allocs(500)
+	if r := large / small; r < 4.5 || r > 5.5 {
+		t.Errorf("replaying 500 tables allocates %.2f times as much as 100 tables (%.0f, %.0f), want about 5", r, large, small)
+	}
+}
+
 // BenchmarkReplay replays the parsed statements of schemas of 1,000 and
 // 5,000 tables into an empty model and reports tables per second; the two
 // rates should be about equal (replay is linear in the schema size).

@@ -60,11 +60,14 @@ func (s *Schema) drop(d *sqlparse.DropStmt) {
 }
 
 // removeRelation removes one relation with its indexes and serial
-// sequences, leaving other relations alone.
+// sequences; its partitions, if any, become plain tables.
 func (s *Schema) removeRelation(q QName) {
 	rel := s.relations[q]
 	if rel == nil {
 		return
+	}
+	for _, p := range s.Partitions(q) {
+		p.PartitionOf = nil
 	}
 	delete(s.relations, q)
 	for _, idx := range rel.Indexes {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -31,22 +32,10 @@ func names(s *Schema) []string {
 	}
 	for q, fs := range s.functions {
 		for _, f := range fs {
-			out = append(out, f.Kind+" "+q.String()+"("+join(f.Args)+")")
+			out = append(out, f.Kind+" "+q.String()+"("+strings.Join(f.Args, ",")+")")
 		}
 	}
 	slices.Sort(out)
-	return out
-}
-
-// join joins strings with commas.
-func join(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += ","
-		}
-		out += x
-	}
 	return out
 }
 

@@ -45,13 +45,9 @@ func (s *Schema) createIndex(is *sqlparse.IndexStmt) {
 // cascadeIndex gives each partition of rel, recursively, a copy of idx
 // unless it has an equivalent index already.
 func (s *Schema) cascadeIndex(rel *Relation, idx *Index) {
-	for _, p := range s.Partitions(rel.Name) {
-		if hasEquivalentIndex(p, idx) {
-			continue
-		}
-		i2 := s.copyIndex(p, rel, idx, true)
-		if p.Kind == KindPartitioned {
-			s.cascadeIndex(p, i2)
+	for _, p := range s.descendants(rel) {
+		if !hasEquivalentIndex(p, idx) {
+			s.copyIndex(p, rel, idx, true)
 		}
 	}
 }

@@ -147,3 +147,23 @@ func TestIndexOnOnlyIsInvalidUntilAttached(t *testing.T) {
 		t.Errorf("%d partitions, want 2", got)
 	}
 }
+
+func TestPartitionCyclesAreRefused(t *testing.T) {
+	// PostgreSQL refuses each of these; the model must neither loop nor
+	// build a cycle of partitions.
+	s := build(t, `CREATE TABLE p (a int) PARTITION BY LIST (a); CREATE TABLE c PARTITION OF p FOR VALUES IN (1) PARTITION BY LIST (a);
+		CREATE TABLE p PARTITION OF c FOR VALUES IN (1) PARTITION BY LIST (a); ALTER TABLE p ADD COLUMN b int;
+		ALTER TABLE p ATTACH PARTITION c FOR VALUES IN (2); ALTER TABLE p ATTACH PARTITION p FOR VALUES IN (3);
+		CREATE TABLE x PARTITION OF plain FOR VALUES IN (1); CREATE INDEX ON c (a)`)
+	checkInvariants(t, s)
+	if got := s.Relation(pub("c")).PartitionOf; got != nil {
+		t.Errorf("c, replaced parent, still a partition of %v", got)
+	}
+	if got := s.Relation(pub("p")).PartitionOf; got == nil || *got != pub("c") {
+		t.Errorf("p is a partition of %v, want public.c", got)
+	}
+	replay(t, s, `DROP TABLE c`)
+	if len(s.Relations()) != 1 || s.Relation(pub("x")) == nil {
+		t.Errorf("DROP TABLE c left %v, want only x", names(s))
+	}
+}

@@ -13,20 +13,44 @@ func (s *Schema) SearchPath() []string {
 	return slices.Clone(s.path)
 }
 
-// lookupSchemas returns the schemas that unqualified names are looked up in,
-// in order: the temporary schema when temp (and it exists), then the
-// search_path without "$user".
-func (s *Schema) lookupSchemas(temp bool) []string {
-	out := make([]string, 0, len(s.path)+1)
-	if temp && s.schemas[tempSchema] {
-		out = append(out, tempSchema)
+// lookupKind tells which namespace an unqualified name is looked up in.
+type lookupKind int
+
+const (
+	lookupRelation lookupKind = iota // relations and indexes
+	lookupType                       // enums, domains, composites, row types
+	lookupFunction                   // functions, procedures, aggregates
+)
+
+// exists reports whether an object of kind k is called q.
+func (s *Schema) exists(k lookupKind, q QName) bool {
+	switch k {
+	case lookupRelation:
+		return s.relations[q] != nil || s.indexes[q] != nil
+	case lookupType:
+		return s.typeExists(q)
 	}
-	for _, p := range s.path {
-		if p != userSchema && p != tempSchema {
-			out = append(out, p)
+	return len(s.functions[q]) > 0
+}
+
+// find looks an unqualified name up: in the temporary schema first, when
+// it exists and k is not lookupFunction (PostgreSQL never looks functions up
+// there), then along the search_path, "$user" skipped.
+func (s *Schema) find(k lookupKind, name string) (QName, bool) {
+	if k != lookupFunction && s.schemas[tempSchema] {
+		if q := (QName{tempSchema, name}); s.exists(k, q) {
+			return q, true
 		}
 	}
-	return out
+	for _, p := range s.path {
+		if p == userSchema || p == tempSchema {
+			continue
+		}
+		if q := (QName{p, name}); s.exists(k, q) {
+			return q, true
+		}
+	}
+	return QName{}, false
 }
 
 // creationSchema returns the schema that unqualified new objects go to: the
@@ -47,34 +71,29 @@ func (s *Schema) creationSchema() string {
 // CREATE would put it: the first existing schema of the search_path, else
 // public. Names are compared exactly.
 func (s *Schema) Resolve(schema, name string) QName {
-	return s.resolve(schema, name, true, func(q QName) bool {
-		return s.relations[q] != nil || s.indexes[q] != nil
-	})
+	return s.resolve(lookupRelation, schema, name)
 }
 
 // ResolveType is Resolve for the types the model knows: enums, domains,
 // composite types, and the row types of tables.
 func (s *Schema) ResolveType(schema, name string) QName {
-	return s.resolve(schema, name, true, s.typeExists)
+	return s.resolve(lookupType, schema, name)
 }
 
 // ResolveFunction is Resolve for user functions, procedures and aggregates.
 // Built-in functions are not known, so callers should check those first
 // (PostgreSQL searches pg_catalog before the search_path).
 func (s *Schema) ResolveFunction(schema, name string) QName {
-	return s.resolve(schema, name, false, func(q QName) bool { return len(s.functions[q]) > 0 })
+	return s.resolve(lookupFunction, schema, name)
 }
 
-// resolve looks an unqualified name up with exists; temp includes the
-// temporary schema in the lookup.
-func (s *Schema) resolve(schema, name string, temp bool, exists func(QName) bool) QName {
+// resolve resolves a name of kind k.
+func (s *Schema) resolve(k lookupKind, schema, name string) QName {
 	if schema != "" {
 		return QName{schema, name}
 	}
-	for _, p := range s.lookupSchemas(temp) {
-		if q := (QName{p, name}); exists(q) {
-			return q
-		}
+	if q, ok := s.find(k, name); ok {
+		return q
 	}
 	return QName{s.creationSchema(), name}
 }
@@ -144,29 +163,31 @@ func (s *Schema) typeName(nodes []*sqlparse.Node) QName {
 	return s.ResolveType(schema, name)
 }
 
-// setVariable replays SET, SET LOCAL and RESET of search_path. SET LOCAL
-// is treated like SET: the model does not track transaction blocks, and a
-// migration that sets the path locally means the rest of its transaction,
-// usually the rest of the file.
-func (s *Schema) setVariable(v *sqlparse.VariableSetStmt) {
+// searchPath returns the search_path after v, a SET, SET LOCAL or RESET
+// statement (or the setting of ALTER DATABASE ... SET), when the path was
+// path: v's value for search_path, reset for RESET and SET ... TO DEFAULT,
+// path itself for other settings. Whether the value lasts (SET LOCAL, a
+// block rolled back) is the session's business (session.go).
+func searchPath(v *sqlparse.VariableSetStmt, path, reset []string) []string {
 	if v.GetName() != "search_path" && v.GetKind() != sqlparse.VAR_RESET_ALL {
-		return
+		return path
 	}
 	switch v.GetKind() {
 	case sqlparse.VAR_SET_VALUE:
 		// Each item is one schema name, verbatim: PostgreSQL quotes the
 		// items before parsing the list, so SET search_path = 'a,b' names
 		// one schema "a,b".
-		path := make([]string, 0, len(v.GetArgs()))
+		path = make([]string, 0, len(v.GetArgs()))
 		for _, a := range v.GetArgs() {
 			if sv := a.GetAConst().GetSval(); sv != nil {
 				path = append(path, sv.GetSval())
 			}
 		}
-		s.path = path
+		return path
 	case sqlparse.VAR_SET_DEFAULT, sqlparse.VAR_RESET, sqlparse.VAR_RESET_ALL:
-		s.path = slices.Clone(defaultSearchPath)
+		return slices.Clone(reset)
 	}
+	return path
 }
 
 // selectStmt replays the two SELECTs that change the schema: SELECT INTO,
@@ -191,7 +212,7 @@ func (s *Schema) selectStmt(sel *sqlparse.SelectStmt) {
 			continue
 		}
 		if path, ok := splitIdentifiers(args[1].GetAConst().GetSval().GetSval(), ','); ok {
-			s.path = path
+			s.setPath(path, args[2].GetAConst().GetBoolval().GetBoolval())
 		}
 	}
 }

@@ -70,7 +70,13 @@ func TestSearchPath(t *testing.T) {
 	}{
 		{"default", ``, []string{"$user", "public"}, pub("t")},
 		{"set", `CREATE SCHEMA app; SET search_path TO app, public`, []string{"app", "public"}, QName{"app", "t"}},
-		{"set local is treated like set", `CREATE SCHEMA app; SET LOCAL search_path = app`, []string{"app"}, QName{"app", "t"}},
+		{"set local outside a block does nothing", `CREATE SCHEMA app; SET LOCAL search_path = app`, []string{"$user", "public"}, pub("t")},
+		{"set local lasts for its block", `CREATE SCHEMA app; BEGIN; SET LOCAL search_path = app`, []string{"app"}, QName{"app", "t"}},
+		{"set local ends at commit", `CREATE SCHEMA app; BEGIN; SET LOCAL search_path = app; COMMIT`, []string{"$user", "public"}, pub("t")},
+		{"set in a block survives commit", `CREATE SCHEMA app; BEGIN; SET search_path = app; COMMIT`, []string{"app"}, QName{"app", "t"}},
+		{"set in a block is undone by rollback", `CREATE SCHEMA app; BEGIN; SET search_path = app; ROLLBACK`, []string{"$user", "public"}, pub("t")},
+		{"local then other setting then commit", `CREATE SCHEMA app; BEGIN; SET LOCAL search_path = app; SET lock_timeout = '1s'; COMMIT`, []string{"$user", "public"}, pub("t")},
+		{"set_config local in a block", `CREATE SCHEMA app; BEGIN; SELECT set_config('search_path', 'app', true); COMMIT`, []string{"$user", "public"}, pub("t")},
 		{"missing schemas are skipped", `CREATE SCHEMA app; SET search_path = "$user", nope, app`, []string{"$user", "nope", "app"}, QName{"app", "t"}},
 		{"nothing exists: public", `SET search_path = nope`, []string{"nope"}, pub("t")},
 		{"quoted names keep their case", `CREATE SCHEMA "App"; SET search_path = "App"`, []string{"App"}, QName{"App", "t"}},
@@ -82,6 +88,12 @@ func TestSearchPath(t *testing.T) {
 		{"set_config", `CREATE SCHEMA app; SELECT pg_catalog.set_config('search_path', 'App ,  "x y", public', false)`, []string{"app", "x y", "public"}, QName{"app", "t"}},
 		{"set_config empty (pg_dump)", `SELECT set_config('search_path', '', false)`, nil, pub("t")},
 		{"set_config malformed", `SELECT set_config('search_path', '"app', false)`, []string{"$user", "public"}, pub("t")},
+		{"alter database changes later sessions only", `CREATE SCHEMA app; ALTER DATABASE db SET search_path = app, public`,
+			[]string{"$user", "public"}, pub("t")},
+		{"reset goes to the database default", `CREATE SCHEMA app; ALTER DATABASE db SET search_path = app; SET search_path = public; RESET search_path`,
+			[]string{"app"}, QName{"app", "t"}},
+		{"alter database reset", `CREATE SCHEMA app; ALTER DATABASE db SET search_path = app; ALTER DATABASE db RESET search_path; RESET search_path`,
+			[]string{"$user", "public"}, pub("t")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,5 +161,16 @@ func TestResolveTypesAndFunctions(t *testing.T) {
 	want := []*Column{col("m", "app.mood"), col("p", "public.posint")}
 	if diff := cmp.Diff(want, s.Relation(QName{"app", "t"}).Columns); diff != "" {
 		t.Errorf("columns (-want +got):\n%s", diff)
+	}
+}
+
+func TestDatabaseSearchPathOutlivesSessions(t *testing.T) {
+	s := build(t, `CREATE SCHEMA app; ALTER DATABASE db SET search_path TO app, public; ALTER DATABASE db SET work_mem = '1MB'`)
+	s.EndSession()
+	if diff := cmp.Diff([]string{"app", "public"}, s.SearchPath()); diff != "" {
+		t.Errorf("search_path of the next session (-want +got):\n%s", diff)
+	}
+	if c := s.Clone(); !cmp.Equal(c.SearchPath(), s.SearchPath()) || !cmp.Equal(c.defaultPath, s.defaultPath) {
+		t.Error("Clone lost the search_path")
 	}
 }

@@ -56,7 +56,7 @@ func (s *Schema) createTable(cs *sqlparse.CreateStmt, kind RelKind) {
 		if p == nil {
 			continue
 		}
-		if cs.GetPartbound() != nil {
+		if cs.GetPartbound() != nil && p.Kind == KindPartitioned {
 			parent = p
 			pq := p.Name
 			rel.PartitionOf = &pq
@@ -254,10 +254,8 @@ func (s *Schema) columnType(tn *sqlparse.TypeName) string {
 	if len(names) != 1 || names[0] == "char" || !strings.HasPrefix(spelled, names[0]) {
 		return spelled
 	}
-	for _, p := range s.lookupSchemas(true) {
-		if q := (QName{p, names[0]}); s.typeExists(q) {
-			return q.String() + spelled[len(names[0]):]
-		}
+	if q, ok := s.find(lookupType, names[0]); ok {
+		return q.String() + spelled[len(names[0]):]
 	}
 	return spelled
 }
@@ -340,9 +338,8 @@ func hasEquivalentIndex(rel *Relation, idx *Index) bool {
 // copyIndex creates on rel a copy of idx, an index of src, with a name
 // chosen for rel; an index backing a constraint of src brings a copy of the
 // constraint, named after the index. forPartition marks an index that a
-// partition inherits: a partition's indexes are always valid. It returns the
-// copy.
-func (s *Schema) copyIndex(rel, src *Relation, idx *Index, forPartition bool) *Index {
+// partition inherits: a partition's indexes are always valid.
+func (s *Schema) copyIndex(rel, src *Relation, idx *Index, forPartition bool) {
 	var con *Constraint
 	for _, c := range src.Constraints {
 		if c.Index == idx.Name.Name && c.Type != ConForeign && c.Type != ConCheck {
@@ -374,5 +371,4 @@ func (s *Schema) copyIndex(rel, src *Relation, idx *Index, forPartition bool) *I
 		c2.Name, c2.Index = i2.Name.Name, i2.Name.Name
 		rel.Constraints = append(rel.Constraints, c2)
 	}
-	return i2
 }

@@ -27,7 +27,7 @@ var namingIdentifierLength = &review.Rule{
 	Good: "CREATE INDEX orders_customer_created_status_idx ON public.orders (customer_id);",
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		seen := map[string]bool{}
-		for _, id := range sqlparse.Identifiers(s.Text) {
+		for _, id := range s.Identifiers() {
 			if len(id.Name) <= maxIdentifierBytes || seen[id.Name] {
 				continue
 			}

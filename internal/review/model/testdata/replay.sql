@@ -71,4 +71,5 @@ DROP SEQUENCE tickets;
 DROP SCHEMA tmp CASCADE;
 ALTER SCHEMA app RENAME TO application;
 RESET search_path;
+ALTER DATABASE current SET search_path = application, public;
 SELECT pg_catalog.set_config('search_path', 'application, public', false);
