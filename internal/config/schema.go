@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/dbcd/dbcd/internal/suggest"
 )
 
 var (
@@ -48,7 +50,7 @@ func checkNode(ps *problems, path string, n *yaml.Node, t reflect.Type) {
 			ft, ok := fields[key]
 			if !ok {
 				ps.addAt(kn, join(path, key), "unknown-key", "valid keys here: "+strings.Join(sortedKeys(fields), ", "),
-					"unknown key %q%s", key, suggest(key, sortedKeys(fields)))
+					"unknown key %q%s", key, suggestKey(key, sortedKeys(fields)))
 				return
 			}
 			checkNode(ps, join(path, key), vn, ft)
@@ -184,37 +186,10 @@ func describe(n *yaml.Node) string {
 	return "an unsupported value"
 }
 
-// suggest returns ` (did you mean "x"?)` for the closest known key.
-func suggest(key string, known []string) string {
-	best, bestD := "", len(key)/2+2
-	for _, k := range known {
-		if d := distance(strings.ToLower(key), k); d < bestD {
-			best, bestD = k, d
-		}
+// suggestKey returns ` (did you mean "x"?)` for the closest known key.
+func suggestKey(key string, known []string) string {
+	if best := suggest.Closest(key, known); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }

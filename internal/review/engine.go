@@ -254,19 +254,7 @@ func sortResult(r *Result) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		x, y := r.Findings[idx[a]], r.Findings[idx[b]]
-		if x.File != y.File {
-			return x.File < y.File
-		}
-		if x.Line != y.Line {
-			return x.Line < y.Line
-		}
-		if x.Column != y.Column {
-			return x.Column < y.Column
-		}
-		return x.Rule < y.Rule
-	})
+	sort.SliceStable(idx, func(a, b int) bool { return diag.Less(r.Findings[idx[a]], r.Findings[idx[b]]) })
 	fs := make([]diag.Finding, len(idx))
 	fl := make([]bool, len(idx))
 	for i, j := range idx {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dbcd/dbcd/internal/diag"
+	"github.com/dbcd/dbcd/internal/suggest"
 )
 
 // PolicySpec is a policy as configured (dbcd.yaml review.policies.NAME).
@@ -219,34 +220,12 @@ func optionList(r *Rule) string {
 }
 
 func (c *Catalog) suggest(id string) string {
-	best, bestD := "", len(id)/3+2
-	for _, r := range c.rules {
-		if d := editDistance(normID(id), r.ID); d < bestD {
-			best, bestD = r.ID, d
-		}
+	ids := make([]string, len(c.rules))
+	for i, r := range c.rules {
+		ids[i] = r.ID
 	}
-	if best == "" {
-		return ""
+	if best := suggest.Closest(id, ids); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
 	}
-	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }

@@ -282,10 +282,10 @@ func foldASCII(s string) string {
 	}, s)
 }
 
-// quoteIdent quotes an identifier when it needs quotes to keep its
+// QuoteIdent quotes an identifier when it needs quotes to keep its
 // spelling: anything but lower-case letters, digits and underscores, not
 // starting with a digit.
-func quoteIdent(s string) string {
+func QuoteIdent(s string) string {
 	plain := s != ""
 	for i, r := range s {
 		if !(r >= 'a' && r <= 'z' || r == '_' || i > 0 && r >= '0' && r <= '9') {

@@ -222,7 +222,7 @@ func (s *Schema) makeSerial(rel *Relation, col *Column, typ string) {
 // nextvalDefault returns the default of a serial column drawing from seq,
 // spelt as pg_dump writes it.
 func nextvalDefault(seq QName) string {
-	name := quoteIdent(seq.Schema) + "." + quoteIdent(seq.Name)
+	name := QuoteIdent(seq.Schema) + "." + QuoteIdent(seq.Name)
 	return "nextval('" + strings.ReplaceAll(name, "'", "''") + "'::regclass)"
 }
 

@@ -45,19 +45,7 @@ func lkName(q model.QName) string {
 
 // lkIdent quotes an identifier unless it is lower case letters, digits and
 // underscores not starting with a digit.
-func lkIdent(s string) string {
-	plain := s != ""
-	for i, r := range s {
-		if !(r >= 'a' && r <= 'z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return s
-	}
-	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-}
+func lkIdent(s string) string { return model.QuoteIdent(s) }
 
 // lkRel resolves a relation reference of the statement being checked.
 func lkRel(p *review.Pass, rv *sqlparse.RangeVar) model.QName {
