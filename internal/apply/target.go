@@ -140,5 +140,11 @@ func connect(ctx context.Context, opts *Options, t Target) (*pgx.Conn, error) {
 	if opts.DryRun {
 		cmd = "apply --dry-run"
 	}
-	return dbconn.Connect(ctx, t.URL, dbconn.ConnectOptions{AppName: dbconn.AppName(cmd, opts.Provenance.BuildNumber, t.Stage)})
+	// The configured timeouts are the session defaults, so that a file's own
+	// RESET lock_timeout (or RESET ALL) returns to them rather than to none,
+	// as review assumes of dbcd's runner.
+	return dbconn.Connect(ctx, t.URL, dbconn.ConnectOptions{
+		AppName:  dbconn.AppName(cmd, opts.Provenance.BuildNumber, t.Stage),
+		Settings: map[string]string{"lock_timeout": ms(opts.LockTimeout), "statement_timeout": ms(opts.StatementTimeout)},
+	})
 }

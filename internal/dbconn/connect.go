@@ -38,6 +38,9 @@ type ConnectOptions struct {
 	// while a statement sleeps or waits. Zero means one second; a negative
 	// value leaves the server's setting.
 	CheckInterval time.Duration
+	// Settings are session settings sent at connection start-up; they are
+	// the session's defaults, which RESET and RESET ALL return to.
+	Settings map[string]string
 }
 
 // Connect opens a session on the database at url for running migrations.
@@ -62,6 +65,9 @@ func Connect(ctx context.Context, url string, opts ConnectOptions) (*pgx.Conn, e
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
 	if opts.AppName != "" {
 		cfg.RuntimeParams["application_name"] = truncateName(opts.AppName)
+	}
+	for k, v := range opts.Settings {
+		cfg.RuntimeParams[k] = v
 	}
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
