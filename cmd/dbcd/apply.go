@@ -71,7 +71,7 @@ files, 3 a target could not be reached or stayed locked.`,
 
 func runApply(ctx context.Context, opts *applyOptions) error {
 	g := opts.g
-	format, err := report.ParseFormat(g.format, report.FormatText, report.FormatJSON)
+	format, err := report.ParseFormat(g.format, report.FormatText, report.FormatJSON, report.FormatJUnit)
 	if err != nil {
 		return &usageError{err}
 	}
@@ -323,8 +323,11 @@ func applyView(res *apply.Result) report.ApplyView {
 
 func renderApply(g *globalOptions, format report.Format, v report.ApplyView) error {
 	return renderTo(g, format, func(w io.Writer, f report.Format) error {
-		if f == report.FormatJSON {
+		switch f {
+		case report.FormatJSON:
 			return report.ApplyJSON(w, v)
+		case report.FormatJUnit:
+			return report.ApplyJUnit(w, v)
 		}
 		return report.ApplyText(w, v, g.io.ColorEnabled() && w == g.io.Out)
 	})

@@ -35,14 +35,22 @@ type junitSuite struct {
 	Tests    int         `xml:"tests,attr"`
 	Failures int         `xml:"failures,attr"`
 	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr,omitempty"`
 	Cases    []junitCase `xml:"testcase"`
 }
 
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr,omitempty"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
 	SystemOut junitText     `xml:"system-out,omitempty"`
+}
+
+// junitSkipped marks a test case that did not run.
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
 }
 
 type junitFailure struct {
@@ -103,6 +111,11 @@ func JUnit(w io.Writer, r Findings, opts JUnitOptions) error {
 		doc.Failures += s.Failures
 		doc.Suites = append(doc.Suites, s)
 	}
+	return writeJUnit(w, doc)
+}
+
+// writeJUnit writes a JUnit document with its XML header.
+func writeJUnit(w io.Writer, doc junitSuites) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
