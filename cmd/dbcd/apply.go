@@ -8,6 +8,7 @@ import (
 	"os/user"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -124,7 +125,10 @@ func runApply(ctx context.Context, opts *applyOptions) error {
 		return &reportedError{code: exitFailed, msg: "blocked by review findings"}
 	}
 	if !g.quiet {
-		ao.Progress = func(e apply.Event) { fmt.Fprintln(g.io.ErrOut, progressLine(e)) }
+		start := time.Now()
+		ao.Progress = func(e apply.Event) {
+			fmt.Fprintf(g.io.ErrOut, "[%6.1fs] %s\n", time.Since(start).Seconds(), progressLine(e))
+		}
 	}
 	res, runErr := apply.Run(ctx, ao)
 	if res != nil {

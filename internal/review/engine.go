@@ -77,6 +77,10 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 	}
 	res := &Result{}
 	liveSkipped := map[string]bool{}
+	// Files are parsed ahead, in parallel; the replay takes them in order.
+	pre := startPrefetch(histories)
+	defer pre.close()
+	insts := &instanceCache{c: c, opts: opts, liveSkipped: liveSkipped}
 	for _, h := range histories {
 		schema := model.New()
 		if h.Seed != nil {
@@ -86,7 +90,7 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			parsed, perr := sqlparse.Parse(f.Path, f.Content)
+			parsed, perr := pre.next()
 			if !f.Review {
 				if perr == nil {
 					replay(schema, parsed, opts)
@@ -94,7 +98,7 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 				continue
 			}
 			res.Files = append(res.Files, f.Path)
-			fr := c.reviewFile(f, parsed, perr, schema, opts, liveSkipped)
+			fr := c.reviewFile(f, parsed, perr, schema, opts, insts)
 			res.Findings = append(res.Findings, fr.findings...)
 			res.Failing = append(res.Failing, fr.failing...)
 		}
@@ -180,7 +184,7 @@ func optionsKey(m map[string]any) string {
 
 // reviewFile runs the enabled rules over one file and advances schema past
 // it.
-func (c *Catalog) reviewFile(f File, parsed *sqlparse.File, perr error, schema *model.Schema, opts Options, liveSkipped map[string]bool) fileResult {
+func (c *Catalog) reviewFile(f File, parsed *sqlparse.File, perr error, schema *model.Schema, opts Options, cache *instanceCache) fileResult {
 	var raw []rawFinding
 	var perrs sqlparse.Errors
 	if errors.As(perr, &perrs) {
@@ -200,7 +204,7 @@ func (c *Catalog) reviewFile(f File, parsed *sqlparse.File, perr error, schema *
 	} else if perr != nil {
 		raw = append(raw, rawFinding{Finding: diag.Finding{Rule: RuleParseError, File: f.Path, Message: perr.Error()}, stmt: -1})
 	}
-	insts := c.instances(f.Policies, opts, liveSkipped)
+	insts := cache.get(f.Policies)
 	if len(parsed.Statements) > 0 {
 		raw = append(raw, c.walk(f.Path, parsed, schema, insts, opts)...)
 	}
