@@ -1,0 +1,98 @@
+package review
+
+import (
+	"runtime"
+	"sync/atomic"
+
+	"github.com/dbcd/dbcd/internal/sqlparse"
+)
+
+// prefetchWindow is how many files the parsing workers may run ahead of the
+// review: enough to keep them busy, few enough that the parse trees waiting
+// for their turn take little memory.
+const prefetchWindow = 64
+
+// prefetch parses the files of a review on GOMAXPROCS workers while the
+// review replays the files before them. Parsing is independent per file,
+// unlike the replay, which must take the files in order: next hands out
+// the parse results in that order.
+type prefetch struct {
+	files []*File
+	out   []parsed
+	i     int // the next file to hand out
+	// slots limits how far the workers run ahead; nil when the files are
+	// parsed by next itself.
+	slots chan struct{}
+	stop  chan struct{}
+}
+
+type parsed struct {
+	file *sqlparse.File
+	err  error
+	done chan struct{}
+}
+
+// startPrefetch starts parsing the files of histories, in review order.
+// Call next once for each file, in that order, and stop when done.
+func startPrefetch(histories []History) *prefetch {
+	p := &prefetch{}
+	for hi := range histories {
+		for fi := range histories[hi].Files {
+			p.files = append(p.files, &histories[hi].Files[fi])
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(p.files))
+	if workers < 2 {
+		return p
+	}
+	p.out = make([]parsed, len(p.files))
+	for i := range p.out {
+		p.out[i].done = make(chan struct{})
+	}
+	p.slots = make(chan struct{}, prefetchWindow)
+	p.stop = make(chan struct{})
+	var taken atomic.Int64
+	for range workers {
+		go func() {
+			for {
+				// Take a slot before a file, so that files are taken in
+				// order and the file next waits for always gets a worker.
+				select {
+				case p.slots <- struct{}{}:
+				case <-p.stop:
+					return
+				}
+				i := int(taken.Add(1) - 1)
+				if i >= len(p.files) {
+					return
+				}
+				f := p.files[i]
+				p.out[i].file, p.out[i].err = sqlparse.Parse(f.Path, f.Content)
+				close(p.out[i].done)
+			}
+		}()
+	}
+	return p
+}
+
+// next returns the parse of the next file.
+func (p *prefetch) next() (*sqlparse.File, error) {
+	i := p.i
+	p.i++
+	if p.slots == nil {
+		f := p.files[i]
+		return sqlparse.Parse(f.Path, f.Content)
+	}
+	<-p.out[i].done
+	r := p.out[i]
+	p.out[i] = parsed{}
+	<-p.slots
+	return r.file, r.err
+}
+
+// close ends the workers; files not handed out yet are not parsed.
+func (p *prefetch) close() {
+	if p.stop != nil {
+		close(p.stop)
+	}
+}
