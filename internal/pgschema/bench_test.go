@@ -1,0 +1,101 @@
+package pgschema_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/dbcd/dbcd/internal/pgschema"
+	"github.com/dbcd/dbcd/internal/pgtest"
+)
+
+// benchSizes are the numbers of generated tables.
+var benchSizes = []int{1000, 5000}
+
+// generated creates a database with n tables, each with a bigserial
+// primary key, a default, a foreign key to the previous table, an index
+// and a comment; 200 tables a transaction, to stay under the lock table.
+func generated(b *testing.B, n int) *pgtest.DB {
+	b.Helper()
+	db := pgtest.New(b)
+	conn := db.Conn(b)
+	for from := 1; from <= n; from += 200 {
+		to := min(from+199, n)
+		sql := fmt.Sprintf(`DO $$ BEGIN FOR i IN %d..%d LOOP
+  EXECUTE format('CREATE TABLE public.t%%s (id bigserial PRIMARY KEY, name text NOT NULL,
+    amount numeric(12,2) DEFAULT 0, created_at timestamptz DEFAULT now(), parent_id bigint %%s)',
+    i, CASE WHEN i > 1 THEN format('REFERENCES public.t%%s', i - 1) ELSE '' END);
+  EXECUTE format('CREATE INDEX t%%s_name ON public.t%%s (name)', i, i);
+  EXECUTE format('COMMENT ON TABLE public.t%%s IS %%L', i, 'table ' || i);
+END LOOP; END $$`, from, to)
+		if _, err := conn.Exec(context.Background(), sql); err != nil {
+			b.Fatalf("generating tables %d..%d: %v", from, to, err)
+		}
+	}
+	return db
+}
+
+// BenchmarkInspectDump measures Inspect plus Dump on generated schemas.
+func BenchmarkInspectDump(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run("tables="+strconv.Itoa(n), func(b *testing.B) {
+			b.StopTimer()
+			db := generated(b, n)
+			conn := db.Conn(b)
+			b.StartTimer()
+			for b.Loop() {
+				s, err := pgschema.Inspect(context.Background(), conn, pgschema.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				_ = s.Dump()
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tables/s")
+		})
+	}
+}
+
+// BenchmarkPgDump runs pg_dump --schema-only on the same generated schemas,
+// for comparison. It is skipped when no pg_dump is found.
+func BenchmarkPgDump(b *testing.B) {
+	pgDump := findPgDump()
+	if pgDump == "" {
+		b.Skip("no pg_dump on PATH or under /usr/lib/postgresql/*/bin")
+	}
+	for _, n := range benchSizes {
+		b.Run("tables="+strconv.Itoa(n), func(b *testing.B) {
+			b.StopTimer()
+			db := generated(b, n)
+			b.StartTimer()
+			for b.Loop() {
+				cmd := exec.Command(pgDump, "--schema-only", "--no-sync", "--file", os.DevNull, "--dbname", db.URL())
+				if out, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("pg_dump: %v\n%s", err, out)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tables/s")
+		})
+	}
+}
+
+// findPgDump returns the pg_dump of the highest installed version.
+func findPgDump() string {
+	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pg_dump")
+	slices.SortFunc(dirs, func(a, b string) int {
+		va, _ := strconv.Atoi(filepath.Base(filepath.Dir(filepath.Dir(a))))
+		vb, _ := strconv.Atoi(filepath.Base(filepath.Dir(filepath.Dir(b))))
+		return vb - va
+	})
+	if len(dirs) > 0 {
+		return dirs[0]
+	}
+	if p, err := exec.LookPath("pg_dump"); err == nil {
+		return p
+	}
+	return ""
+}
