@@ -71,7 +71,7 @@ file names), 3 could not run.`,
 	f.StringVar(&opts.policy, "policy", "", "review every file under this policy (a dbcd.yaml policy or a preset: recommended, all, bytebase-prod, bytebase-dev, bytebase-sample)")
 	f.StringVar(&opts.runner, "runner", "dbcd", "how the files will run: dbcd (dbcd apply) or psql (psql -f, other tools)")
 	f.IntVar(&opts.pgVersion, "pg-version", 15, "PostgreSQL major version of the targets")
-	f.StringVar(&opts.schema, "schema", "", "schema before the first migration: a LATEST .sql file or a postgres:// URL (read with pg_dump)")
+	f.StringVar(&opts.schema, "schema", "", "schema before the first migration: a LATEST .sql file or a postgres:// URL (read from its catalog)")
 	f.BoolVar(&opts.noInsights, "no-insights", false, "do not publish a Code Insights report in Bitbucket Pipelines")
 	return cmd
 }
