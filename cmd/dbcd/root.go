@@ -105,6 +105,7 @@ Exit codes: 0 clean or done; 1 problems found that stop the pipeline;
 		newApplyCmd(g, nil),
 		newHistoryCmd(g),
 		newResolveCmd(g),
+		newDumpCmd(g),
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
