@@ -106,6 +106,7 @@ Exit codes: 0 clean or done; 1 problems found that stop the pipeline;
 		newHistoryCmd(g),
 		newResolveCmd(g),
 		newDumpCmd(g),
+		newWritebackCmd(g),
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
