@@ -8,6 +8,7 @@ import (
 
 	"github.com/dbcd/dbcd/internal/dbconn"
 	"github.com/dbcd/dbcd/internal/history"
+	"github.com/dbcd/dbcd/internal/pgschema"
 )
 
 // runTarget applies the pending units to one target: connect, refuse a
@@ -117,7 +118,39 @@ func (s *session) applyAll(ctx context.Context, res *TargetResult, units []*unit
 	if len(todo) == 0 {
 		return TargetUpToDate, nil
 	}
+	if err := s.snapshot(ctx); err != nil {
+		// The migrations are applied and recorded; only drift detection
+		// against history loses its baseline until the next apply.
+		w := "schema snapshot not recorded: " + err.Error()
+		res.Warnings = append(res.Warnings, w)
+		s.emit(Event{Kind: EventWarning, Target: s.target.Name, Message: w})
+	}
 	return TargetApplied, nil
+}
+
+// snapshot records the schema after the run, linked to the last history row
+// written, stored once per distinct content: the expected schema that drift
+// detection compares the live one with.
+func (s *session) snapshot(ctx context.Context) error {
+	rows, err := history.Rows(ctx, s.conn, s.table)
+	if err != nil {
+		return err
+	}
+	var last int64
+	for _, r := range rows {
+		if r.Status == history.StatusDone && r.ID > last {
+			last = r.ID
+		}
+	}
+	if last == 0 {
+		return nil
+	}
+	schema, err := pgschema.Inspect(ctx, s.conn, pgschema.Options{ExcludeSchemas: []string{s.table.Schema}})
+	if err != nil {
+		return err
+	}
+	_, err = history.StoreSnapshot(ctx, s.conn, s.table, last, string(schema.Dump()))
+	return err
 }
 
 // ordered returns the files to run: the baseline first, then the rest.
