@@ -107,6 +107,7 @@ Exit codes: 0 clean or done; 1 problems found that stop the pipeline;
 		newResolveCmd(g),
 		newDumpCmd(g),
 		newWritebackCmd(g),
+		newDriftCmd(g),
 	)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root

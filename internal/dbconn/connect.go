@@ -50,6 +50,13 @@ type ConnectOptions struct {
 // client_connection_check_interval set (see ConnectOptions). Errors are
 // *ConnectError values with the password masked.
 func Connect(ctx context.Context, url string, opts ConnectOptions) (*pgx.Conn, error) {
+	return ConnectDatabase(ctx, url, "", opts)
+}
+
+// ConnectDatabase connects like Connect, to another database (dbname) of
+// the server that url points at, with the same credentials; an empty dbname
+// keeps the URL's.
+func ConnectDatabase(ctx context.Context, url, dbname string, opts ConnectOptions) (*pgx.Conn, error) {
 	secrets := Passwords(url)
 	fail := func(err error) error {
 		return &ConnectError{
@@ -61,6 +68,9 @@ func Connect(ctx context.Context, url string, opts ConnectOptions) (*pgx.Conn, e
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		return nil, fail(errors.New(RedactSecrets(err.Error(), secrets...)))
+	}
+	if dbname != "" {
+		cfg.Database = dbname
 	}
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
 	if opts.AppName != "" {

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dbcd/dbcd/internal/drift"
+	"github.com/dbcd/dbcd/internal/report"
+)
+
+type driftOptions struct {
+	g       *globalOptions
+	stage   string
+	target  string
+	against string
+}
+
+func newDriftCmd(g *globalOptions) *cobra.Command {
+	opts := &driftOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "drift --stage S",
+		Short: "Detect schema changes made outside dbcd",
+		Long: `Compare each target's live schema with what dbcd expects there: by default the
+schema snapshot dbcd apply recorded after its last run (--against history), or the
+stage's LATEST file in git (--against repo; also used when a target has no
+snapshot yet). The expected schema is loaded into a scratch database on the same
+server (the role needs CREATEDB) and both are compared object by object, so
+creation order, OIDs and formatting never count as drift. drift.ignore patterns
+hide objects. Failed or running migrations and applied files that vanished or
+changed in git are reported too.
+
+Exit codes: 0 no drift, 1 a target drifted, 3 a target could not be checked (the
+others are still checked).`,
+		Example: "  dbcd drift --stage prod\n  dbcd drift --stage prod --against repo --format junit --output test-results/drift.xml",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDrift(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.stage, "stage", "", "the stage to check (required)")
+	f.StringVar(&opts.target, "target", "", "check this target only")
+	f.StringVar(&opts.against, "against", drift.AgainstHistory, "expected schema: history (the snapshot of the last apply) or repo (the LATEST file)")
+	_ = cmd.MarkFlagRequired("stage")
+	return cmd
+}
+
+func runDrift(ctx context.Context, opts *driftOptions) error {
+	g := opts.g
+	if opts.against != drift.AgainstHistory && opts.against != drift.AgainstRepo {
+		return &usageError{fmt.Errorf("--against %q: use history or repo", opts.against)}
+	}
+	format, err := report.ParseFormat(g.format, report.FormatText, report.FormatJSON, report.FormatJUnit)
+	if err != nil {
+		return &usageError{err}
+	}
+	cfg, err := g.loadConfigForStage(opts.stage)
+	if err != nil {
+		return err
+	}
+	stage, _ := cfg.Stage(opts.stage)
+	files := map[string]string{}
+	if tree, err := loadTree(ctx, cfg); tree != nil {
+		for _, f := range tree.ForStage(stage.Name) {
+			files[f.Path] = f.Checksum
+		}
+	} else if err != nil {
+		return err
+	}
+	view := report.DriftView{Stage: stage.Name}
+	drifted, failed, found := false, false, false
+	for _, t := range targetsOf(stage) {
+		if opts.target != "" && t.Name != opts.target {
+			continue
+		}
+		found = true
+		o := drift.Options{Name: t.Name, URL: t.URL, HistoryTable: cfg.History.Table, Against: opts.against,
+			Ignore: cfg.Drift.Ignore, Files: files}
+		if p, err := schemaPath(cfg, stage.Name, t.DB); err == nil {
+			if data, err := os.ReadFile(filepath.Join(cfg.Root, filepath.FromSlash(p))); err == nil {
+				o.Latest = data
+			} else if !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		}
+		tv := report.DriftTargetView{Name: t.Name, Changes: []report.DriftChangeView{}, Issues: []string{}}
+		res, err := drift.Check(ctx, o)
+		if err != nil {
+			failed = true
+			tv.Error = err.Error()
+			view.Targets = append(view.Targets, tv)
+			continue
+		}
+		tv.Baseline, tv.Drifted = res.Baseline, res.Drifted()
+		tv.Issues = append(tv.Issues, res.Issues...)
+		for _, c := range res.Diff.Changes {
+			tv.Changes = append(tv.Changes, report.DriftChangeView{Kind: c.Kind, Name: c.Name, Op: c.Op, Summary: c.Summary(), Diff: c.UnifiedDiff()})
+		}
+		drifted = drifted || tv.Drifted
+		view.Targets = append(view.Targets, tv)
+	}
+	if !found {
+		return &usageError{fmt.Errorf("--target %q: stage %s has no such target", opts.target, stage.Name)}
+	}
+	if err := renderTo(g, format, func(w io.Writer, f report.Format) error {
+		switch f {
+		case report.FormatJSON:
+			return report.DriftJSON(w, view)
+		case report.FormatJUnit:
+			return report.DriftJUnit(w, view)
+		}
+		return report.DriftText(w, view, g.io.ColorEnabled() && w == g.io.Out, g.verbose)
+	}); err != nil {
+		return err
+	}
+	switch {
+	case drifted:
+		return &reportedError{code: exitFailed, msg: "drift found"}
+	case failed:
+		return &reportedError{code: exitRuntime, msg: "a target could not be checked"}
+	}
+	return nil
+}
