@@ -21,11 +21,12 @@ import (
 )
 
 type applyOptions struct {
-	g      *globalOptions
-	stage  string
-	target string
-	shard  string
-	dryRun bool
+	g          *globalOptions
+	stage      string
+	target     string
+	shard      string
+	dryRun     bool
+	allowDrift bool
 }
 
 func newApplyCmd(g *globalOptions, runF func(context.Context, *applyOptions) error) *cobra.Command {
@@ -66,6 +67,7 @@ files, 3 a target could not be reached or stayed locked.`,
 	f.StringVar(&opts.target, "target", "", "apply to this target of the stage only")
 	f.StringVar(&opts.shard, "shard", "", "`I/N`: apply to the I-th of N slices of the targets (default from BITBUCKET_PARALLEL_STEP in a parallel step)")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "show what would run; change nothing")
+	f.BoolVar(&opts.allowDrift, "allow-drift", false, "apply even to targets whose schema drifted (apply.on_drift: block), for this run")
 	_ = cmd.MarkFlagRequired("stage")
 	return cmd
 }
@@ -117,12 +119,25 @@ func runApply(ctx context.Context, opts *applyOptions) error {
 	if err != nil {
 		return err
 	}
+	if !opts.dryRun && !opts.allowDrift && cfg.Apply.OnDrift != "ignore" {
+		drifted, err := driftGuard(ctx, cfg, ao)
+		if err != nil {
+			return err
+		}
+		if cfg.Apply.OnDrift == "warn" {
+			for _, d := range drifted {
+				fmt.Fprintf(g.io.ErrOut, "warning: %s\n", d)
+			}
+		} else {
+			blocked = append(blocked, drifted...)
+		}
+	}
 	if len(blocked) > 0 {
 		view := report.ApplyView{Stage: stage.Name, DryRun: opts.dryRun, Blocked: blocked}
 		if err := renderApply(g, format, view); err != nil {
 			return err
 		}
-		return &reportedError{code: exitFailed, msg: "blocked by review findings"}
+		return &reportedError{code: exitFailed, msg: "blocked by review findings or drift"}
 	}
 	if !g.quiet {
 		start := time.Now()

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dbcd/dbcd/internal/apply"
 	"github.com/dbcd/dbcd/internal/config"
+	"github.com/dbcd/dbcd/internal/drift"
 	"github.com/dbcd/dbcd/internal/review"
 	"github.com/dbcd/dbcd/internal/review/rules"
 	"github.com/dbcd/dbcd/internal/source"
@@ -61,4 +62,26 @@ func reviewGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree 
 		}
 	}
 	return blocked, nil
+}
+
+// driftGuard checks each target the apply will touch for changes made
+// outside dbcd since its last apply (apply.on_drift) and describes them.
+// Targets without a recorded snapshot are not checked.
+func driftGuard(ctx context.Context, cfg *config.Config, ao apply.Options) ([]string, error) {
+	var out []string
+	for _, t := range ao.Targets {
+		if ao.Target != "" && t.Name != ao.Target {
+			continue
+		}
+		res, err := drift.Check(ctx, drift.Options{Name: t.Name, URL: t.URL, HistoryTable: cfg.History.Table,
+			Against: drift.AgainstHistory, Ignore: cfg.Drift.Ignore})
+		if err != nil {
+			return nil, fmt.Errorf("checking %s for drift before applying: %w", t.Name, err)
+		}
+		for _, c := range res.Diff.Changes {
+			out = append(out, fmt.Sprintf("target %s drifted: %s (dbcd drift --accept --stage %s --target %s --reason ..., or --allow-drift)",
+				t.Name, c.Summary(), ao.Stage, t.Name))
+		}
+	}
+	return out, nil
 }

@@ -19,6 +19,8 @@ type driftOptions struct {
 	stage   string
 	target  string
 	against string
+	accept  bool
+	reason  string
 }
 
 func newDriftCmd(g *globalOptions) *cobra.Command {
@@ -47,12 +49,41 @@ others are still checked).`,
 	f.StringVar(&opts.stage, "stage", "", "the stage to check (required)")
 	f.StringVar(&opts.target, "target", "", "check this target only")
 	f.StringVar(&opts.against, "against", drift.AgainstHistory, "expected schema: history (the snapshot of the last apply) or repo (the LATEST file)")
+	f.BoolVar(&opts.accept, "accept", false, "record the target's live schema as the expected one (after a deliberate out-of-band change); needs --target and --reason")
+	f.StringVar(&opts.reason, "reason", "", "why the drift is accepted (recorded in the history)")
 	_ = cmd.MarkFlagRequired("stage")
 	return cmd
 }
 
+func runAccept(ctx context.Context, opts *driftOptions) error {
+	g := opts.g
+	if opts.target == "" || opts.reason == "" {
+		return &usageError{errors.New("--accept needs --target NAME and --reason TEXT")}
+	}
+	cfg, err := g.loadConfigForStage(opts.stage)
+	if err != nil {
+		return err
+	}
+	stage, _ := cfg.Stage(opts.stage)
+	for _, t := range targetsOf(stage) {
+		if t.Name != opts.target {
+			continue
+		}
+		sum, err := drift.Accept(ctx, t.URL, cfg.History.Table, provenance(g.getenv).AppliedBy, opts.reason)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(g.io.Out, "accepted the live schema of %s/%s as expected (snapshot %.12s)\n", stage.Name, t.Name, sum)
+		return nil
+	}
+	return &usageError{fmt.Errorf("--target %q: stage %s has no such target", opts.target, stage.Name)}
+}
+
 func runDrift(ctx context.Context, opts *driftOptions) error {
 	g := opts.g
+	if opts.accept {
+		return runAccept(ctx, opts)
+	}
 	if opts.against != drift.AgainstHistory && opts.against != drift.AgainstRepo {
 		return &usageError{fmt.Errorf("--against %q: use history or repo", opts.against)}
 	}

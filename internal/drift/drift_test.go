@@ -2,6 +2,7 @@ package drift
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -86,5 +87,29 @@ func TestNoBaseline(t *testing.T) {
 	res, err := Check(context.Background(), Options{Name: "t1", URL: db.URL()})
 	if err != nil || res.Baseline != "none" || res.Drifted() {
 		t.Errorf("res = %+v, err = %v", res, err)
+	}
+}
+
+func TestAcceptRebaselines(t *testing.T) {
+	db := pgtest.New(t)
+	migrate(t, db, file("1", "CREATE TABLE employee (id int PRIMARY KEY);\n"))
+	db.Exec(t, `ALTER TABLE employee ADD COLUMN city text`)
+	res, err := Check(context.Background(), Options{Name: "t1", URL: db.URL()})
+	if err != nil || !res.Drifted() {
+		t.Fatalf("before accept: %+v %v", res, err)
+	}
+	if _, err := Accept(context.Background(), db.URL(), "", "alice", "hotfix OPS-7"); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Check(context.Background(), Options{Name: "t1", URL: db.URL()})
+	if err != nil || res.Drifted() {
+		t.Fatalf("after accept: %+v %v", res, err)
+	}
+	if got := pgtest.QueryValue[string](t, db, "SELECT resolved_reason FROM dbcd.migration_history"); got != "drift accepted: hotfix OPS-7" {
+		t.Errorf("reason = %q", got)
+	}
+	empty := pgtest.New(t)
+	if _, err := Accept(context.Background(), empty.URL(), "", "alice", "x"); !errors.Is(err, ErrNothingApplied) {
+		t.Errorf("accept without history: %v", err)
 	}
 }

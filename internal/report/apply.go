@@ -93,7 +93,7 @@ func ApplyText(w io.Writer, v ApplyView, color bool) error {
 	}
 	switch {
 	case len(v.Blocked) > 0:
-		fmt.Fprintf(&b, "%s\n", st.sev[diag.Error].Render(fmt.Sprintf("✗ apply: blocked by %s at the stage's gate; nothing ran", plural(len(v.Blocked), "review finding"))))
+		fmt.Fprintf(&b, "%s\n", st.sev[diag.Error].Render(fmt.Sprintf("✗ apply: blocked (%s); nothing ran", plural(len(v.Blocked), "reason"))))
 	case failed > 0:
 		fmt.Fprintf(&b, "%s\n", st.sev[diag.Error].Render(fmt.Sprintf("✗ apply: %d of %s failed", failed, plural(len(v.Targets), "target"))))
 	default:

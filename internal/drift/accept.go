@@ -1,0 +1,57 @@
+package drift
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/dbcd/dbcd/internal/dbconn"
+	"github.com/dbcd/dbcd/internal/history"
+	"github.com/dbcd/dbcd/internal/pgschema"
+)
+
+// ErrNothingApplied is returned by Accept for a target dbcd never applied
+// to: there is no history row to attach the new expected schema to.
+var ErrNothingApplied = errors.New("no applied migration to attach the schema to")
+
+// Accept records a target's live schema as the schema dbcd expects there,
+// after a deliberate change made outside dbcd. The snapshot is linked to
+// the newest done history row, and who accepted it and why are recorded on
+// that row; the earlier snapshot stays stored.
+func Accept(ctx context.Context, url, historyTable, by, reason string) (string, error) {
+	table, err := history.ParseTable(historyTable)
+	if err != nil {
+		return "", err
+	}
+	conn, err := dbconn.Connect(ctx, url, dbconn.ConnectOptions{AppName: "dbcd drift --accept", CheckInterval: -1})
+	if err != nil {
+		return "", err
+	}
+	defer func() { _ = conn.Close(context.Background()) }()
+	rows, err := history.Rows(ctx, conn, table)
+	if err != nil {
+		return "", err
+	}
+	var last int64
+	for _, r := range rows {
+		if r.Status == history.StatusDone && r.ID > last {
+			last = r.ID
+		}
+	}
+	if last == 0 {
+		return "", ErrNothingApplied
+	}
+	live, err := pgschema.Inspect(ctx, conn, pgschema.Options{ExcludeSchemas: []string{table.Schema}})
+	if err != nil {
+		return "", err
+	}
+	sum, err := history.StoreSnapshot(ctx, conn, table, last, string(live.Dump()))
+	if err != nil {
+		return "", err
+	}
+	if _, err := conn.Exec(ctx, "UPDATE "+table.Quoted()+` SET resolved_by = $2, resolved_reason = $3,
+  resolved_at = pg_catalog.clock_timestamp() WHERE id = $1`, last, by, "drift accepted: "+reason); err != nil {
+		return "", fmt.Errorf("recording who accepted the drift: %w", err)
+	}
+	return sum, nil
+}
