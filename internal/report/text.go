@@ -15,6 +15,20 @@ import (
 type styles struct {
 	file, pos, rule, help, ok lipgloss.Style
 	sev                       map[diag.Severity]lipgloss.Style
+	// plain is set without colour (see render).
+	plain bool
+}
+
+// render is style.Render(s). Without colour, lipgloss leaves text that has
+// no tab and no line break as it is (it only expands tabs and pads the
+// lines of multi-line text to one width), so that text is returned
+// directly: rendering every finding through lipgloss cost a third of a
+// large review.
+func (st styles) render(style lipgloss.Style, s string) string {
+	if st.plain && !strings.ContainsAny(s, "\t\r\n") {
+		return s
+	}
+	return style.Render(s)
 }
 
 func newStyles(w io.Writer, color bool) styles {
@@ -25,11 +39,12 @@ func newStyles(w io.Writer, color bool) styles {
 		r.SetColorProfile(termenv.Ascii)
 	}
 	return styles{
-		file: r.NewStyle().Bold(true).Underline(true),
-		pos:  r.NewStyle().Faint(true),
-		rule: r.NewStyle().Foreground(lipgloss.Color("6")),
-		help: r.NewStyle().Faint(true),
-		ok:   r.NewStyle().Foreground(lipgloss.Color("2")).Bold(true),
+		plain: !color,
+		file:  r.NewStyle().Bold(true).Underline(true),
+		pos:   r.NewStyle().Faint(true),
+		rule:  r.NewStyle().Foreground(lipgloss.Color("6")),
+		help:  r.NewStyle().Faint(true),
+		ok:    r.NewStyle().Foreground(lipgloss.Color("2")).Bold(true),
 		sev: map[diag.Severity]lipgloss.Style{
 			diag.Error:   r.NewStyle().Foreground(lipgloss.Color("1")).Bold(true),
 			diag.Warning: r.NewStyle().Foreground(lipgloss.Color("3")).Bold(true),
@@ -43,13 +58,23 @@ func newStyles(w io.Writer, color bool) styles {
 func Text(w io.Writer, r Findings, color bool) error {
 	st := newStyles(w, color)
 	var b strings.Builder
+	// Size the text up front: growing a large report step by step copied
+	// it over and over.
 	files, groups := byFile(r.Findings)
+	size := 256
+	for _, file := range files {
+		size += len(file) + 2
+	}
+	for _, f := range r.Findings {
+		size += len(f.Message) + len(f.Rule) + len(f.Help) + 44
+	}
+	b.Grow(size)
 	for i, file := range files {
 		if i > 0 {
 			b.WriteString("\n")
 		}
 		if file != "" {
-			b.WriteString(st.file.Render(file) + "\n")
+			b.WriteString(st.render(st.file, file) + "\n")
 		}
 		for _, f := range groups[file] {
 			b.WriteString("  ")
@@ -58,16 +83,16 @@ func Text(w io.Writer, r Findings, color bool) error {
 				if f.Line > 0 {
 					pos = fmt.Sprintf("%d:%d", f.Line, max(f.Column, 1))
 				}
-				b.WriteString(st.pos.Render(fmt.Sprintf("%-7s", pos)) + "  ")
+				b.WriteString(st.render(st.pos, fmt.Sprintf("%-7s", pos)) + "  ")
 			}
 			sev := fmt.Sprintf("%-7s", f.Severity)
-			fmt.Fprintf(&b, "%s  %s", st.sev[f.Severity].Render(sev), f.Message)
+			fmt.Fprintf(&b, "%s  %s", st.render(st.sev[f.Severity], sev), f.Message)
 			if f.Rule != "" {
-				b.WriteString("  " + st.rule.Render(f.Rule))
+				b.WriteString("  " + st.render(st.rule, f.Rule))
 			}
 			b.WriteString("\n")
 			if f.Help != "" {
-				b.WriteString("           " + st.help.Render("help: "+f.Help) + "\n")
+				b.WriteString("           " + st.render(st.help, "help: "+f.Help) + "\n")
 			}
 		}
 	}

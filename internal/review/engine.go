@@ -81,6 +81,9 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 	pre := startPrefetch(histories)
 	defer pre.close()
 	insts := &instanceCache{c: c, opts: opts, liveSkipped: liveSkipped}
+	// The findings of the files are put together once at the end: appending
+	// them file by file copied them over and over.
+	var frs []fileResult
 	for _, h := range histories {
 		schema := model.New()
 		if h.Seed != nil {
@@ -98,10 +101,17 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 				continue
 			}
 			res.Files = append(res.Files, f.Path)
-			fr := c.reviewFile(f, parsed, perr, schema, opts, insts)
-			res.Findings = append(res.Findings, fr.findings...)
-			res.Failing = append(res.Failing, fr.failing...)
+			frs = append(frs, c.reviewFile(f, parsed, perr, schema, opts, insts))
 		}
+	}
+	total := 0
+	for _, fr := range frs {
+		total += len(fr.findings)
+	}
+	res.Findings, res.Failing = make([]diag.Finding, 0, total), make([]bool, 0, total)
+	for _, fr := range frs {
+		res.Findings = append(res.Findings, fr.findings...)
+		res.Failing = append(res.Failing, fr.failing...)
 	}
 	for id := range liveSkipped {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s needs live facts from the target (row estimates, EXPLAIN) that this review does not gather: skipped", id))
@@ -220,7 +230,7 @@ type rawFinding struct {
 // levels gives each finding the highest level among the file's policies
 // that enable its rule, and marks those at or above a policy's gate.
 func (c *Catalog) levels(raw []rawFinding, pols []*Policy) fileResult {
-	var fr fileResult
+	fr := fileResult{findings: make([]diag.Finding, 0, len(raw)), failing: make([]bool, 0, len(raw))}
 	for _, rf := range raw {
 		f := rf.Finding
 		var lvl diag.Severity

@@ -14,12 +14,13 @@ import (
 func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, insts []*instance, opts Options) []rawFinding {
 	stmts, wrapped := execContext(f, opts)
 	passes := make([]*Pass, len(insts))
+	ps := make([]Pass, len(insts)) // one allocation for the passes of the file
 	shared := &Pass{Path: path, File: f, Stmts: stmts, Schema: schema, Runner: opts.Runner, Wrapped: wrapped,
 		PGVersion: opts.PGVersion, Live: opts.Live, created: map[model.QName]int{}, filled: map[model.QName]bool{}, block: map[model.QName]bool{}}
 	for i, in := range insts {
-		p := *shared
-		p.rule, p.options = in.rule, in.options
-		passes[i] = &p
+		ps[i] = *shared
+		ps[i].rule, ps[i].options = in.rule, in.options
+		passes[i] = &ps[i]
 	}
 	var out []rawFinding
 	collect := func(p *Pass, stmt int) {
@@ -205,9 +206,27 @@ func (t *timeoutState) endTx(rollback bool) {
 
 var setConfig = regexp.MustCompile(`(?i)set_config\s*\(\s*'(lock_timeout|statement_timeout)'\s*,\s*'([^']*)'\s*,\s*(true|false)`)
 
+// matchSetConfig is setConfig.FindStringSubmatch(text), without running
+// the regular expression on the statements (nearly all) that do not
+// contain "_config": the letters of "_config" have no case variants
+// outside ASCII, so an ASCII case-insensitive search finds every match.
+func matchSetConfig(text string) []string {
+	for i := strings.IndexByte(text, '_'); i >= 0; {
+		if len(text)-i >= len("_config") && strings.EqualFold(text[i:i+len("_config")], "_config") {
+			return setConfig.FindStringSubmatch(text)
+		}
+		j := strings.IndexByte(text[i+1:], '_')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return nil
+}
+
 func (t *timeoutState) apply(s *sqlparse.Statement, inTx bool) {
 	// set_config in the body of a function created here does not run now.
-	if m := setConfig.FindStringSubmatch(s.Text); m != nil && s.Class != sqlparse.DDL {
+	if m := matchSetConfig(s.Text); m != nil && s.Class != sqlparse.DDL {
 		t.set(m[1], !zeroDuration(m[2]), strings.EqualFold(m[3], "true"), inTx, false)
 		return
 	}

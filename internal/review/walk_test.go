@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,5 +109,26 @@ func TestWalkEndsSession(t *testing.T) {
 	}
 	if want := "1.sql:app.a 2.sql:public.b"; strings.Join(got, " ") != want {
 		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+func TestMatchSetConfig(t *testing.T) {
+	for _, text := range []string{
+		"SELECT set_config('lock_timeout', '5s', false)",
+		"SELECT SET_CONFIG ( 'statement_timeout' , '0' , TRUE )",
+		"SELECT \u017fet_Config('lock_timeout', '1s', true)",
+		"SELECT pg_catalog.set_config('lock_timeout', '1s', true)",
+		"SELECT a_b, set_config('lock_timeout', '1s', true)",
+		"SELECT set_config('work_mem', '1MB', false)",
+		"SELECT _",
+		"SELECT x_",
+		"SELECT 1",
+		"UPDATE t SET a_config = 1",
+		"",
+	} {
+		got, want := matchSetConfig(text), setConfig.FindStringSubmatch(text)
+		if !slices.Equal(got, want) {
+			t.Errorf("matchSetConfig(%q) = %q, want %q", text, got, want)
+		}
 	}
 }
