@@ -33,14 +33,14 @@ func TestReviewPublishesCodeInsights(t *testing.T) {
 			if err := json.Unmarshal(body, &report); err != nil {
 				t.Errorf("report body: %v", err)
 			}
-			w.Write([]byte(`{}`))
+			_, _ = w.Write([]byte(`{}`))
 		case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/annotations"):
 			var batch []map[string]any
 			if err := json.Unmarshal(body, &batch); err != nil {
 				t.Errorf("annotations body: %v", err)
 			}
 			annotations = append(annotations, batch...)
-			w.Write(body)
+			_, _ = w.Write(body)
 		default:
 			t.Errorf("unexpected request %s %s", r.Method, r.URL.Path)
 			w.WriteHeader(http.StatusNotFound)

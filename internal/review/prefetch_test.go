@@ -55,8 +55,8 @@ func TestPrefetchStop(t *testing.T) {
 	defer runtime.GOMAXPROCS(prev)
 	before := runtime.NumGoroutine()
 	p := startPrefetch(prefetchHistories(1000))
-	p.next()
-	p.next()
+	_, _ = p.next()
+	_, _ = p.next()
 	p.close()
 	deadline := time.Now().Add(5 * time.Second)
 	for runtime.NumGoroutine() > before {

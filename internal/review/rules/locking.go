@@ -208,9 +208,10 @@ func stripParens(s string) string {
 		depth := 0
 		whole := true
 		for i := 0; i < len(s)-1; i++ {
-			if s[i] == '(' {
+			switch s[i] {
+			case '(':
 				depth++
-			} else if s[i] == ')' {
+			case ')':
 				depth--
 			}
 			if depth == 0 {

@@ -6,10 +6,7 @@ import (
 	"github.com/dbcd/dbcd/internal/review"
 )
 
-var (
-	dbcdRunner = review.Options{Runner: review.RunnerDBCD}
-	psqlRunner = review.Options{Runner: review.RunnerPsql}
-)
+var psqlRunner = review.Options{Runner: review.RunnerPsql}
 
 func TestDisallowedInTransaction(t *testing.T) {
 	runRuleTests(t, "transaction.disallowed-in-transaction", []ruleTest{

@@ -49,7 +49,7 @@ func TestRequireLockTimeout(t *testing.T) {
 		{name: "psql set_config in a function body does not count", review: psqlRunner,
 			sql: "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$\nSELECT set_config('lock_timeout', '5s', false)\n$$;\n" + alter, want: []int{4}},
 		{name: "psql multi-byte identifier, several per line", review: psqlRunner,
-			sql: "SELECT 'é'; ALTER TABLE \"commandes_été\" ADD note text; SELECT 1;", want: []int{1}},
+			sql: "SELECT 'é'; ALTER TABLE \"pedidos_été\" ADD note text; SELECT 1;", want: []int{1}},
 	})
 }
 
