@@ -17,6 +17,7 @@ import (
 	"github.com/dbcd/dbcd/internal/gitrepo"
 	"github.com/dbcd/dbcd/internal/report"
 	"github.com/dbcd/dbcd/internal/review"
+	reviewlive "github.com/dbcd/dbcd/internal/review/live"
 	"github.com/dbcd/dbcd/internal/review/rules"
 	"github.com/dbcd/dbcd/internal/review/seed"
 	"github.com/dbcd/dbcd/internal/source"
@@ -116,6 +117,17 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 		}
 		live = seed.IsURL(opts.schema)
 	}
+	var facts review.Facts
+	if live {
+		// The live rules (row estimates, dry runs, owners, indexes) ask the
+		// same database; nothing reviewed is executed there.
+		lf, err := reviewlive.Open(ctx, opts.schema)
+		if err != nil {
+			return fmt.Errorf("--schema: %w", err)
+		}
+		defer func() { _ = lf.Close(context.Background()) }()
+		facts = lf
+	}
 	tree, err := loadTree(ctx, cfg)
 	var probs source.Problems
 	if err != nil && !errors.As(err, &probs) {
@@ -126,7 +138,7 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := cat.ReviewTree(ctx, tree, sel, review.Options{Runner: runner, PGVersion: opts.pgVersion, Live: live})
+	res, err := cat.ReviewTree(ctx, tree, sel, review.Options{Runner: runner, PGVersion: opts.pgVersion, Live: live, Facts: facts})
 	if err != nil {
 		return err
 	}

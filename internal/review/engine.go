@@ -42,6 +42,27 @@ type Options struct {
 	Runner    Runner
 	PGVersion int
 	Live      bool
+	// Facts answers the live rules' questions about the target database;
+	// live rules run only when Live is set and Facts is not nil.
+	Facts Facts
+
+	ctx context.Context // the review's context, for Facts calls
+}
+
+// Facts are what live rules learn from the target database (package
+// review/live implements them with a connection).
+type Facts interface {
+	// Explain plans sql without running it and returns the planner's row
+	// estimate of the rows it reads or changes; a planning failure (missing
+	// table or column, no permission) is the error, with the server's
+	// message.
+	Explain(ctx context.Context, sql string) (rows float64, err error)
+	// Owner returns the owner of the object of kind "table" or "schema",
+	// "" when it does not exist, and the current role.
+	Owner(ctx context.Context, kind, schema, name string) (owner, current string, err error)
+	// Indexed reports whether column is the leading column of an index of
+	// the table.
+	Indexed(ctx context.Context, schema, table, column string) (bool, error)
 }
 
 // Result is the outcome of a review.
@@ -75,6 +96,7 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 	if opts.PGVersion == 0 {
 		opts.PGVersion = 15
 	}
+	opts.ctx = ctx
 	res := &Result{}
 	liveSkipped := map[string]bool{}
 	// Files are parsed ahead, in parallel; the replay takes them in order.
@@ -159,7 +181,7 @@ func (c *Catalog) instances(pols []*Policy, opts Options, liveSkipped map[string
 			if !ok || s.Level == Off {
 				continue
 			}
-			if r.Live && (!opts.Live || (r.Stmt == nil && r.End == nil)) {
+			if r.Live && (!opts.Live || opts.Facts == nil || (r.Stmt == nil && r.End == nil)) {
 				liveSkipped[r.ID] = true
 				continue
 			}

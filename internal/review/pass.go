@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/dbcd/dbcd/internal/diag"
@@ -42,7 +43,10 @@ type Pass struct {
 	PGVersion int
 	// Live is true when review has a live database for facts.
 	Live bool
+	// Facts answers questions about the live database; nil without one.
+	Facts Facts
 
+	ctx      context.Context
 	rule     *Rule
 	options  map[string]any
 	created  map[model.QName]int // relations created in this file -> statement index
@@ -66,6 +70,14 @@ func (p *Pass) Existing(q model.QName) bool {
 		return p.filled[q]
 	}
 	return true
+}
+
+// Context is the review's context, for Facts calls.
+func (p *Pass) Context() context.Context {
+	if p.ctx == nil {
+		return context.Background()
+	}
+	return p.ctx
 }
 
 // Option returns the rule's option value from the policy, or its default.

@@ -16,7 +16,7 @@ func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, inst
 	passes := make([]*Pass, len(insts))
 	ps := make([]Pass, len(insts)) // one allocation for the passes of the file
 	shared := &Pass{Path: path, File: f, Stmts: stmts, Schema: schema, Runner: opts.Runner, Wrapped: wrapped,
-		PGVersion: opts.PGVersion, Live: opts.Live, created: map[model.QName]int{}, filled: map[model.QName]bool{}, block: map[model.QName]bool{}}
+		PGVersion: opts.PGVersion, Live: opts.Live, Facts: opts.Facts, ctx: opts.ctx, created: map[model.QName]int{}, filled: map[model.QName]bool{}, block: map[model.QName]bool{}}
 	for i, in := range insts {
 		ps[i] = *shared
 		ps[i].rule, ps[i].options = in.rule, in.options
