@@ -138,7 +138,7 @@ type redactingWriter struct {
 }
 
 func (r *redactingWriter) Write(p []byte) (int, error) {
-	s := dbconn.RedactSecrets(dbconn.Redact(string(p)), *r.secrets...)
+	s := dbconn.RedactSecrets(string(p), *r.secrets...) // also applies Redact
 	if _, err := r.w.Write([]byte(s)); err != nil {
 		return 0, err
 	}

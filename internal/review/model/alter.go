@@ -261,11 +261,9 @@ func (s *Schema) dropColumn(rel *Relation, col *Column) {
 			s.dropConstraint(rel, con)
 		}
 	}
-	for _, r := range s.relations {
-		for _, con := range slices.Clone(r.Constraints) {
-			if con.refersTo(rel.Name) && slices.Contains(con.RefColumns, col.Name) {
-				s.dropConstraint(r, con)
-			}
+	for _, fk := range s.referencing(rel.Name) {
+		if slices.Contains(fk.con.RefColumns, col.Name) {
+			s.dropConstraint(fk.rel, fk.con)
 		}
 	}
 }
@@ -317,12 +315,8 @@ func (s *Schema) renameColumn(rel *Relation, from, to string, recurse bool) {
 	for _, con := range rel.Constraints {
 		rename(con.Columns)
 	}
-	for _, r := range s.relations {
-		for _, con := range r.Constraints {
-			if con.refersTo(rel.Name) {
-				rename(con.RefColumns)
-			}
-		}
+	for _, fk := range s.referencing(rel.Name) {
+		rename(fk.con.RefColumns)
 	}
 	if recurse && rel.Kind == KindPartitioned {
 		for _, p := range s.descendants(rel) {

@@ -49,6 +49,7 @@ func (s *Schema) appendConstraint(rel *Relation, con *Constraint) *Constraint {
 		s.dropConstraint(rel, old)
 	}
 	rel.Constraints = append(rel.Constraints, con)
+	s.indexForeignKey(rel, con)
 	return con
 }
 
@@ -198,6 +199,67 @@ func (con *Constraint) refersTo(q QName) bool {
 	return con.Type == ConForeign && con.RefTable != nil && *con.RefTable == q
 }
 
+// fkRef is a foreign key and the relation it belongs to.
+type fkRef struct {
+	rel *Relation
+	con *Constraint
+}
+
+// indexForeignKey files con, a constraint of rel, under the table it
+// references when it is a foreign key. Every foreign key added to a
+// relation must be filed, and filed again when its RefTable changes.
+func (s *Schema) indexForeignKey(rel *Relation, con *Constraint) {
+	if con.Type != ConForeign || con.RefTable == nil {
+		return
+	}
+	if s.fkRefs == nil {
+		s.fkRefs = map[QName]map[*Constraint]*Relation{}
+	}
+	m := s.fkRefs[*con.RefTable]
+	if m == nil {
+		m = map[*Constraint]*Relation{}
+		s.fkRefs[*con.RefTable] = m
+	}
+	m[con] = rel
+}
+
+// unindexForeignKey removes con from the foreign keys filed under the table
+// it references.
+func (s *Schema) unindexForeignKey(con *Constraint) {
+	if con.Type != ConForeign || con.RefTable == nil {
+		return
+	}
+	if m := s.fkRefs[*con.RefTable]; m != nil {
+		delete(m, con)
+		if len(m) == 0 {
+			delete(s.fkRefs, *con.RefTable)
+		}
+	}
+}
+
+// referencing returns the foreign keys of the model's relations that
+// reference q, as a scan of every relation's constraints would find them
+// (in no particular order). Entries the index still holds for constraints
+// or relations that have gone are skipped and forgotten.
+func (s *Schema) referencing(q QName) []fkRef {
+	m := s.fkRefs[q]
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]fkRef, 0, len(m))
+	for con, rel := range m {
+		if s.relations[rel.Name] != rel || !con.refersTo(q) || !slices.Contains(rel.Constraints, con) {
+			delete(m, con)
+			continue
+		}
+		out = append(out, fkRef{rel, con})
+	}
+	if len(m) == 0 {
+		delete(s.fkRefs, q)
+	}
+	return out
+}
+
 // fkAction spells a referential action code of the parse tree.
 func fkAction(code string) string {
 	switch code {
@@ -234,6 +296,7 @@ func columnRefs(expr *sqlparse.Node) []string {
 // dropConstraint removes con from rel, with the index backing it.
 func (s *Schema) dropConstraint(rel *Relation, con *Constraint) {
 	rel.Constraints = slices.DeleteFunc(rel.Constraints, func(c *Constraint) bool { return c == con })
+	s.unindexForeignKey(con)
 	if con.Index == "" || con.Type == ConCheck || con.Type == ConForeign {
 		return
 	}

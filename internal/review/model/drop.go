@@ -73,6 +73,9 @@ func (s *Schema) removeRelation(q QName) {
 	for _, idx := range rel.Indexes {
 		delete(s.indexes, idx.Name)
 	}
+	for _, c := range rel.Constraints {
+		s.unindexForeignKey(c)
+	}
 	for _, c := range rel.Columns {
 		if seq, ok := serialSequence(c); ok && s.relations[seq] != nil && s.relations[seq].Kind == KindSequence {
 			delete(s.relations, seq)
@@ -87,21 +90,24 @@ func (s *Schema) dropRelations(set map[QName]bool) {
 		return
 	}
 	set = maps.Clone(set)
-	for grown := true; grown; {
-		grown = false
-		for q, r := range s.relations {
-			if !set[q] && r.PartitionOf != nil && set[*r.PartitionOf] {
-				set[q], grown = true, true
+	// Partitions are found from their parents, as only partitioned tables
+	// have partitions: no scan of every relation unless one is dropped.
+	queue := slices.Collect(maps.Keys(set))
+	for i := 0; i < len(queue); i++ {
+		for _, p := range s.Partitions(queue[i]) {
+			if !set[p.Name] {
+				set[p.Name] = true
+				queue = append(queue, p.Name)
 			}
 		}
 	}
 	for q := range set {
 		s.removeRelation(q)
 	}
-	for _, r := range s.relations {
-		r.Constraints = slices.DeleteFunc(r.Constraints, func(c *Constraint) bool {
-			return c.Type == ConForeign && c.RefTable != nil && set[*c.RefTable]
-		})
+	for q := range set {
+		for _, fk := range s.referencing(q) {
+			s.dropConstraint(fk.rel, fk.con)
+		}
 	}
 }
 
@@ -220,6 +226,9 @@ func (s *Schema) moveRelation(rel *Relation, q QName) {
 	if from == q || s.relations[q] != nil || s.indexes[q] != nil {
 		return
 	}
+	// Only a partitioned table has partitions (see checkInvariants):
+	// Partitions finds them without a scan of every relation otherwise.
+	parts := s.Partitions(from)
 	s.schemas[q.Schema] = true
 	delete(s.relations, from)
 	rel.Name = q
@@ -242,15 +251,13 @@ func (s *Schema) moveRelation(rel *Relation, q QName) {
 			}
 		}
 	}
-	for _, r := range s.relations {
-		for _, c := range r.Constraints {
-			if c.refersTo(from) {
-				*c.RefTable = q
-			}
-		}
-		if r.PartitionOf != nil && *r.PartitionOf == from {
-			*r.PartitionOf = q
-		}
+	for _, fk := range s.referencing(from) {
+		s.unindexForeignKey(fk.con)
+		*fk.con.RefTable = q
+		s.indexForeignKey(fk.rel, fk.con)
+	}
+	for _, p := range parts {
+		*p.PartitionOf = q
 	}
 	s.retype(from, q)
 }

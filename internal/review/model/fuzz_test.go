@@ -14,8 +14,9 @@ import (
 
 // checkInvariants fails the test when s is inconsistent: every object is
 // filed under its own name, every index belongs to its table and is the one
-// filed under its name, index-backed constraints have their index, and a
-// clone equals the original.
+// filed under its name, index-backed constraints have their index, foreign
+// keys are filed under the table they reference, and a clone equals the
+// original.
 func checkInvariants(t *testing.T, s *Schema) {
 	t.Helper()
 	for q, r := range s.relations {
@@ -44,6 +45,9 @@ func checkInvariants(t *testing.T, s *Schema) {
 			if c.Type == ConForeign && c.RefTable == nil {
 				t.Errorf("foreign key %s of %v references nothing", c.Name, q)
 			}
+			if c.Type == ConForeign && c.RefTable != nil && s.fkRefs[*c.RefTable][c] != r {
+				t.Errorf("foreign key %s of %v is not filed under %v", c.Name, q, *c.RefTable)
+			}
 		}
 	}
 	for q, idx := range s.indexes {
@@ -69,6 +73,13 @@ func checkInvariants(t *testing.T, s *Schema) {
 		}
 	}
 	c := s.Clone()
+	for _, r := range c.relations {
+		for _, con := range r.Constraints {
+			if con.Type == ConForeign && c.fkRefs[*con.RefTable][con] != r {
+				t.Errorf("foreign key %s of %v is not filed under %v in a clone", con.Name, r.Name, *con.RefTable)
+			}
+		}
+	}
 	if diff := cmp.Diff(s.Relations(), c.Relations()); diff != "" {
 		t.Errorf("clone differs (-orig +clone):\n%s", diff)
 	}

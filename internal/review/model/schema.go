@@ -28,6 +28,10 @@ type Schema struct {
 	domains    map[QName]*Domain
 	composites map[QName]*CompositeType
 	functions  map[QName][]*Function
+	// fkRefs files the foreign keys under the table they reference, each
+	// with the relation it belongs to (see referencing), so that changes to
+	// a referenced table need not scan every relation.
+	fkRefs map[QName]map[*Constraint]*Relation
 	// path is the search_path of the replaying session; defaultPath the
 	// one sessions start with (ALTER DATABASE ... SET search_path).
 	path, defaultPath []string
@@ -46,6 +50,7 @@ func New() *Schema {
 		domains:     map[QName]*Domain{},
 		composites:  map[QName]*CompositeType{},
 		functions:   map[QName][]*Function{},
+		fkRefs:      map[QName]map[*Constraint]*Relation{},
 		path:        slices.Clone(defaultSearchPath),
 		defaultPath: slices.Clone(defaultSearchPath),
 	}
@@ -176,6 +181,7 @@ func (s *Schema) Clone() *Schema {
 		domains:     make(map[QName]*Domain, len(s.domains)),
 		composites:  make(map[QName]*CompositeType, len(s.composites)),
 		functions:   make(map[QName][]*Function, len(s.functions)),
+		fkRefs:      make(map[QName]map[*Constraint]*Relation, len(s.fkRefs)),
 		path:        slices.Clone(s.path),
 		defaultPath: slices.Clone(s.defaultPath),
 	}
@@ -187,6 +193,9 @@ func (s *Schema) Clone() *Schema {
 		c.relations[q] = r2
 		for _, idx := range r2.Indexes {
 			c.indexes[idx.Name] = idx
+		}
+		for _, con := range r2.Constraints {
+			c.indexForeignKey(r2, con)
 		}
 	}
 	for q, e := range s.enums {

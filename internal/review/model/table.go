@@ -316,7 +316,9 @@ func (s *Schema) copyLikeConstraints(rel *Relation, like *sqlparse.TableLikeClau
 func (s *Schema) inheritPartition(parent, part *Relation) {
 	for _, con := range parent.Constraints {
 		if (con.Type == ConCheck || con.Type == ConForeign) && part.Constraint(con.Name) == nil {
-			part.Constraints = append(part.Constraints, con.clone())
+			c2 := con.clone()
+			part.Constraints = append(part.Constraints, c2)
+			s.indexForeignKey(part, c2)
 		}
 	}
 	for _, idx := range parent.Indexes {
