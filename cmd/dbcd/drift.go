@@ -10,17 +10,19 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dbcd/dbcd/internal/diag"
 	"github.com/dbcd/dbcd/internal/drift"
 	"github.com/dbcd/dbcd/internal/report"
 )
 
 type driftOptions struct {
-	g       *globalOptions
-	stage   string
-	target  string
-	against string
-	accept  bool
-	reason  string
+	g          *globalOptions
+	stage      string
+	target     string
+	against    string
+	accept     bool
+	reason     string
+	noInsights bool
 }
 
 func newDriftCmd(g *globalOptions) *cobra.Command {
@@ -49,6 +51,7 @@ others are still checked).`,
 	f.StringVar(&opts.stage, "stage", "", "the stage to check (required)")
 	f.StringVar(&opts.target, "target", "", "check this target only")
 	f.StringVar(&opts.against, "against", drift.AgainstHistory, "expected schema: history (the snapshot of the last apply) or repo (the LATEST file)")
+	f.BoolVar(&opts.noInsights, "no-insights", false, "do not publish a Code Insights report in Bitbucket Pipelines")
 	f.BoolVar(&opts.accept, "accept", false, "record the target's live schema as the expected one (after a deliberate out-of-band change); needs --target and --reason")
 	f.StringVar(&opts.reason, "reason", "", "why the drift is accepted (recorded in the history)")
 	_ = cmd.MarkFlagRequired("stage")
@@ -150,6 +153,9 @@ func runDrift(ctx context.Context, opts *driftOptions) error {
 	}); err != nil {
 		return err
 	}
+	if !opts.noInsights {
+		publishInsights(ctx, g, "dbcd-drift", "dbcd drift "+stage.Name, driftFindings(view), diag.Error)
+	}
 	switch {
 	case drifted:
 		return &reportedError{code: exitFailed, msg: "drift found"}
@@ -157,4 +163,27 @@ func runDrift(ctx context.Context, opts *driftOptions) error {
 		return &reportedError{code: exitRuntime, msg: "a target could not be checked"}
 	}
 	return nil
+}
+
+// driftFindings turns the drift of each target into findings, for the Code
+// Insights report on the commit.
+func driftFindings(v report.DriftView) report.Findings {
+	r := report.Findings{Title: "drift"}
+	for _, t := range v.Targets {
+		r.Files = append(r.Files, v.Stage+"/"+t.Name)
+		add := func(rule, msg string) {
+			r.Findings = append(r.Findings, diag.Finding{Rule: rule, Severity: diag.Error, Category: "drift",
+				Message: fmt.Sprintf("%s/%s: %s", v.Stage, t.Name, msg)})
+		}
+		for _, c := range t.Changes {
+			add("drift."+c.Op, c.Summary)
+		}
+		for _, i := range t.Issues {
+			add("drift.history", i)
+		}
+		if t.Error != "" {
+			add("drift.unchecked", t.Error)
+		}
+	}
+	return r
 }

@@ -71,6 +71,11 @@ func runWriteback(ctx context.Context, opts *writebackOptions) error {
 	if opts.push && opts.noCommit {
 		return &usageError{errors.New("--push needs commits: drop --no-commit")}
 	}
+	if pr := g.getenv("BITBUCKET_PR_ID"); opts.push && pr != "" {
+		return &usageError{fmt.Errorf("refusing to push from pull request #%s's pipeline: its HEAD is a local merge commit, "+
+			"not the branch; run `dbcd writeback --push` in the branch pipeline after the apply step "+
+			"(pipelines: branches: %s: in bitbucket-pipelines.yml)", pr, g.getenv("BITBUCKET_PR_DESTINATION_BRANCH"))}
+	}
 	cfg, err := g.loadConfigForStage(opts.stage)
 	if err != nil {
 		return err
