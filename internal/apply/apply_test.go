@@ -126,10 +126,10 @@ func TestTerminatedSessionIsReportedAndRecoverable(t *testing.T) {
 	}()
 	waitFor(t, 30*time.Second, "the migration to sleep", func() bool {
 		return pgtest.QueryValue[int64](t, db, `SELECT count(*) FROM pg_stat_activity
-			WHERE application_name LIKE 'dbcd apply%' AND query LIKE '%pg_sleep%' AND state = 'active'`) > 0
+			WHERE datname = current_database() AND application_name LIKE 'dbcd apply%' AND query LIKE '%pg_sleep%' AND state = 'active'`) > 0
 	})
 	db.Exec(t, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-		WHERE application_name LIKE 'dbcd apply%' AND query LIKE '%pg_sleep%'`)
+		WHERE datname = current_database() AND application_name LIKE 'dbcd apply%' AND query LIKE '%pg_sleep%'`)
 	err := <-errc
 	if !errors.Is(err, ErrMigration) || !strings.Contains(err.Error(), "terminating connection") {
 		t.Fatalf("error = %v, want the termination reported as a migration failure", err)

@@ -62,7 +62,7 @@ func killMidFile(t *testing.T, db *pgtest.DB, scenario string) {
 	}
 	waitFor(t, 30*time.Second, "the child to sleep in its migration", func() bool {
 		return pgtest.QueryValue[int64](t, db, `SELECT count(*) FROM pg_stat_activity
-			WHERE application_name LIKE 'dbcd apply%' AND query LIKE '%pg_sleep%' AND state = 'active'`) > 0
+			WHERE datname = current_database() AND application_name LIKE 'dbcd apply%' AND query LIKE '%pg_sleep%' AND state = 'active'`) > 0
 	})
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
