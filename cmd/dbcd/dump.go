@@ -46,6 +46,9 @@ model are named in the header. No pg_dump is needed.`,
 
 func runDump(ctx context.Context, opts *dumpOptions) error {
 	g := opts.g
+	if g.format != "text" {
+		return &usageError{fmt.Errorf("unknown format %q (dump prints SQL: drop --format)", g.format)}
+	}
 	url, historySchema := opts.url, pgschema.DefaultHistorySchema
 	switch {
 	case opts.url != "" && opts.stage != "":

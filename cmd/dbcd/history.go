@@ -13,6 +13,7 @@ import (
 	"github.com/dbcd/dbcd/internal/apply"
 	"github.com/dbcd/dbcd/internal/bitbucket"
 	"github.com/dbcd/dbcd/internal/history"
+	"github.com/dbcd/dbcd/internal/report"
 )
 
 func newHistoryCmd(g *globalOptions) *cobra.Command {
@@ -22,6 +23,9 @@ func newHistoryCmd(g *globalOptions) *cobra.Command {
 		Short: "Show the migration history recorded on the stage's targets",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := report.ParseFormat(g.format, report.FormatText, report.FormatJSON); err != nil {
+				return &usageError{err}
+			}
 			cfg, err := g.loadConfigForStage(stageName)
 			if err != nil {
 				return err

@@ -90,7 +90,7 @@ Exit codes: 0 clean or done; 1 problems found that stop the pipeline;
 	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.config, "config", "", "configuration file (default ./dbcd.yaml)")
-	pf.StringVar(&g.format, "format", "text", "output format: text, json (as the command supports)")
+	pf.StringVar(&g.format, "format", "text", "output format: text, json, junit, sarif (as the command supports; see its --help)")
 	pf.StringArrayVar(&g.outputs, "output", nil, "write the report to `FILE` instead of stdout; repeat as FORMAT=FILE for several formats")
 	pf.BoolVar(&g.noColor, "no-color", false, "never colour output (also when NO_COLOR is set)")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print only problems")

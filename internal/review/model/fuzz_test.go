@@ -110,9 +110,7 @@ func fuzzSeeds(t testing.TB) []string {
 			t.Fatal(err)
 		}
 		seeds = append(seeds, string(src))
-		for _, st := range strings.Split(string(src), ";\n") {
-			seeds = append(seeds, st)
-		}
+		seeds = append(seeds, strings.Split(string(src), ";\n")...)
 	}
 	return seeds
 }
