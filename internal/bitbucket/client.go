@@ -63,8 +63,8 @@ func WithLogf(logf func(format string, args ...any)) Option {
 // WithUserAgent sets the User-Agent header (default "dbcd").
 func WithUserAgent(ua string) Option { return func(o *options) { o.userAgent = ua } }
 
-// client is the request machinery shared by the Code Insights client and, in
-// time, the token API client: JSON in and out, bounded retries, errors naming
+// client is the request machinery shared by the Code Insights client and the
+// token API client: JSON in and out, bounded retries, errors naming
 // the request, and masking of every secret it knows.
 type client struct {
 	http       *http.Client
@@ -133,26 +133,44 @@ func (e *APIError) Error() string {
 // for idempotent requests (every Code Insights call is: DELETE, PUT, and the
 // annotations POST, which creates or updates by external id).
 func (c *client) do(ctx context.Context, method, path string, in, out any) error {
-	var body []byte
-	if in != nil {
-		var err error
-		if body, err = json.Marshal(in); err != nil {
-			return fmt.Errorf("%s %s: encoding request: %w", method, path, err)
-		}
+	u, err := c.resolve(path)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
+	_, err = c.send(ctx, method, u, in, out, retryable)
+	return err
+}
+
+// resolve returns the URL of path (already escaped, relative to the base).
+func (c *client) resolve(path string) (*url.URL, error) {
 	u := *c.base
 	u.RawPath = c.base.EscapedPath() + path
 	p, err := url.PathUnescape(u.RawPath)
 	if err != nil {
-		return fmt.Errorf("%s %s: bad path: %w", method, path, err)
+		return nil, fmt.Errorf("bad path: %w", err)
 	}
 	u.Path = p
+	return &u, nil
+}
+
+// send is do for a URL already resolved (its query is sent, never shown in
+// errors), retrying the failures retry accepts. It returns the status of the
+// last answer, or 0 when there was none. A 202 Accepted means the answer is
+// not ready: its body is not decoded, and the caller decides what to do.
+func (c *client) send(ctx context.Context, method string, u *url.URL, in, out any, retry func(error) bool) (int, error) {
+	var body []byte
 	shown := u.EscapedPath()
+	if in != nil {
+		var err error
+		if body, err = json.Marshal(in); err != nil {
+			return 0, fmt.Errorf("%s %s: encoding request: %w", method, shown, err)
+		}
+	}
 	delay := c.retryDelay
 	for try := 1; ; try++ {
-		retryAfter, err := c.once(ctx, method, &u, shown, body, out)
-		if err == nil || try == maxTries || !retryable(err) || ctx.Err() != nil {
-			return err
+		status, retryAfter, err := c.once(ctx, method, u, shown, body, out)
+		if err == nil || try == maxTries || !retry(err) || ctx.Err() != nil {
+			return status, err
 		}
 		wait := delay
 		if retryAfter > 0 {
@@ -161,18 +179,19 @@ func (c *client) do(ctx context.Context, method, path string, in, out any) error
 		c.logf("bitbucket: %s; retrying in %s (attempt %d of %d)", c.redact(err.Error()), wait, try+1, maxTries)
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%s %s: %w", method, shown, ctx.Err())
+			return 0, fmt.Errorf("%s %s: %w", method, shown, ctx.Err())
 		case <-time.After(wait):
 		}
 		delay *= 2
 	}
 }
 
-// once makes one attempt. It returns the wait a 429's Retry-After asks for.
-func (c *client) once(ctx context.Context, method string, u *url.URL, shown string, body []byte, out any) (time.Duration, error) {
+// once makes one attempt. It returns the answer's status (0 without one) and
+// the wait a 429's Retry-After asks for.
+func (c *client) once(ctx context.Context, method string, u *url.URL, shown string, body []byte, out any) (int, time.Duration, error) {
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(body))
 	if err != nil {
-		return 0, fmt.Errorf("%s %s: %s", method, shown, c.redact(err.Error()))
+		return 0, 0, fmt.Errorf("%s %s: %s", method, shown, c.redact(err.Error()))
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
@@ -185,28 +204,28 @@ func (c *client) once(ctx context.Context, method string, u *url.URL, shown stri
 	resp, err := c.http.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return 0, fmt.Errorf("%s %s: %w", method, shown, ctx.Err())
+			return 0, 0, fmt.Errorf("%s %s: %w", method, shown, ctx.Err())
 		}
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err // drop the URL: it names the host, and may carry user info
 		}
-		return 0, &transportError{msg: fmt.Sprintf("%s %s: %s", method, shown, c.redact(err.Error()))}
+		return 0, 0, &transportError{msg: fmt.Sprintf("%s %s: %s", method, shown, c.redact(err.Error()))}
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode/100 == 2 {
-		if out == nil {
+		if out == nil || resp.StatusCode == http.StatusAccepted {
 			_, _ = io.Copy(io.Discard, resp.Body)
-			return 0, nil
+			return resp.StatusCode, 0, nil
 		}
 		if err := json.NewDecoder(resp.Body).Decode(out); err != nil && !errors.Is(err, io.EOF) {
-			return 0, fmt.Errorf("%s %s: decoding response: %s", method, shown, c.redact(err.Error()))
+			return resp.StatusCode, 0, fmt.Errorf("%s %s: decoding response: %s", method, shown, c.redact(err.Error()))
 		}
-		return 0, nil
+		return resp.StatusCode, 0, nil
 	}
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	apiErr := &APIError{Method: method, Path: shown, Status: resp.StatusCode, Message: c.redact(errorMessage(data))}
-	return retryAfter(resp), apiErr
+	return resp.StatusCode, retryAfter(resp), apiErr
 }
 
 // transportError is a request that got no HTTP answer.
@@ -223,6 +242,14 @@ func retryable(err error) bool {
 	}
 	var ae *APIError
 	return errors.As(err, &ae) && (ae.Status == http.StatusTooManyRequests || ae.Status >= 500)
+}
+
+// retryableRejected reports whether a failed attempt was surely not acted
+// upon (429 Too Many Requests), so even a request that is not idempotent,
+// like a POST creating a comment, may be repeated.
+func retryableRejected(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && ae.Status == http.StatusTooManyRequests
 }
 
 // retryAfter reads a 429 or 503's Retry-After seconds, capped.

@@ -1,11 +1,12 @@
 // Package bitbucket is dbcd's link to Bitbucket Cloud: the pipeline context
-// read from Bitbucket Pipelines' variables, and the REST client that
-// publishes Code Insights reports. It is the only home of net/http.
+// read from Bitbucket Pipelines' variables, the REST client that publishes
+// Code Insights reports, and the token client for pull requests, approvals,
+// accounts and PR comments. It is the only home of net/http.
 //
 // Code Insights go through the pipeline's local authenticating proxy and never
-// carry credentials; a token client for pull requests and approvals (NewAPI,
-// Bearer BITBUCKET_ACCESS_TOKEN against DBCD_BITBUCKET_API_URL) will share the
-// same request, retry and error machinery (see client.go).
+// carry credentials; the token client (NewAPI, Bearer BITBUCKET_ACCESS_TOKEN
+// against DBCD_BITBUCKET_API_URL) shares the same request, retry and error
+// machinery (see client.go).
 package bitbucket
 
 import (
