@@ -27,6 +27,8 @@ type applyOptions struct {
 	shard      string
 	dryRun     bool
 	allowDrift bool
+	plan       string
+	iAm        string
 }
 
 func newApplyCmd(g *globalOptions, runF func(context.Context, *applyOptions) error) *cobra.Command {
@@ -68,6 +70,8 @@ files, 3 a target could not be reached or stayed locked.`,
 	f.StringVar(&opts.shard, "shard", "", "`I/N`: apply to the I-th of N slices of the targets (default from BITBUCKET_PARALLEL_STEP in a parallel step)")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "show what would run; change nothing")
 	f.BoolVar(&opts.allowDrift, "allow-drift", false, "apply even to targets whose schema drifted (apply.on_drift: block), for this run")
+	f.StringVar(&opts.plan, "plan", "", "apply only if nothing changed since `FILE` was written by dbcd plan --out")
+	f.StringVar(&opts.iAm, "i-am", "", "your Bitbucket account id or {uuid}, for a stage with rollout.manual outside Pipelines (asks for confirmation)")
 	_ = cmd.MarkFlagRequired("stage")
 	return cmd
 }
@@ -91,31 +95,12 @@ func runApply(ctx context.Context, opts *applyOptions) error {
 	if err != nil {
 		return err
 	}
-	ao := apply.Options{
-		Stage:            stage.Name,
-		Targets:          targetsOf(stage),
-		Files:            tree.ForStage(stage.Name),
-		LockTimeout:      cfg.Apply.LockTimeout.D(),
-		StatementTimeout: cfg.Apply.StatementTimeout.D(),
-		LockRetries:      cfg.Apply.LockRetries,
-		LockWait:         cfg.Apply.LockWait.D(),
-		OutOfOrder:       apply.OutOfOrder(cfg.Migrations.OutOfOrder),
-		HistoryTable:     cfg.History.Table,
-		Waves:            stage.Rollout.Waves,
-		Parallel:         stage.Rollout.Parallel,
-		Shard:            shard,
-		Target:           opts.target,
-		DryRun:           opts.dryRun,
-		Provenance:       provenance(g.getenv),
-	}
-	for _, name := range stage.After {
-		earlier, _ := cfg.Stage(name)
-		ao.Earlier = append(ao.Earlier, apply.StageTargets{Stage: name, Targets: targetsOf(earlier)})
-	}
+	ao := stageApplyOptions(cfg, stage, tree, opts.target, shard, g.getenv)
+	ao.DryRun = opts.dryRun
 	if opts.target != "" && !hasTarget(stage, opts.target) {
 		return &usageError{fmt.Errorf("--target %q: stage %s has no such target (targets: %s)", opts.target, stage.Name, strings.Join(targetNames(stage), ", "))}
 	}
-	blocked, err := reviewGate(ctx, g, cfg, tree, stage, ao)
+	blocked, reviewed, err := reviewGate(ctx, cfg, tree, stage, ao)
 	if err != nil {
 		return err
 	}
@@ -132,12 +117,17 @@ func runApply(ctx context.Context, opts *applyOptions) error {
 			blocked = append(blocked, drifted...)
 		}
 	}
+	refused, err := rolloutGate(ctx, g, cfg, tree, stage, ao, reviewed, opts)
+	if err != nil {
+		return err
+	}
+	blocked = append(blocked, refused...)
 	if len(blocked) > 0 {
 		view := report.ApplyView{Stage: stage.Name, DryRun: opts.dryRun, Blocked: blocked}
 		if err := renderApply(g, format, view); err != nil {
 			return err
 		}
-		return &reportedError{code: exitFailed, msg: "blocked by review findings or drift"}
+		return &reportedError{code: exitFailed, msg: "blocked by review findings, drift, approvals, the rollout role or a stale plan"}
 	}
 	if !g.quiet {
 		start := time.Now()

@@ -7,15 +7,15 @@ import (
 	"github.com/dbcd/dbcd/internal/apply"
 	"github.com/dbcd/dbcd/internal/config"
 	"github.com/dbcd/dbcd/internal/drift"
+	"github.com/dbcd/dbcd/internal/plan"
 	"github.com/dbcd/dbcd/internal/review"
 	"github.com/dbcd/dbcd/internal/review/rules"
 	"github.com/dbcd/dbcd/internal/source"
 )
 
-// reviewGate reviews the stage's files under its policy and returns the
-// findings at or above its gate that are in files still pending on some
-// target: those block the apply. Findings in files already applied do not.
-func reviewGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree *source.Tree, stage *config.Stage, ao apply.Options) ([]string, error) {
+// stageReview reviews the stage's files under its policy (the way apply
+// runs them), recording each statement's kind and locks for plan.
+func stageReview(ctx context.Context, cfg *config.Config, tree *source.Tree, stage *config.Stage, stageFiles []*source.File) (*plan.Reviewed, error) {
 	cat, err := rules.Catalog()
 	if err != nil {
 		return nil, err
@@ -25,17 +25,25 @@ func reviewGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree 
 		return nil, &usageError{fmt.Errorf("stage %s: %w", stage.Name, err)}
 	}
 	files := map[string]bool{}
-	for _, f := range ao.Files {
+	for _, f := range stageFiles {
 		files[f.Path] = true
 	}
 	sel := review.Selection{
 		Stages: []string{stage.Name}, StagePolicy: map[string]*review.Policy{stage.Name: pol},
 		StageDBs: map[string][]string{stage.Name: stage.Databases()}, Force: pol, Files: files,
 	}
-	res, err := cat.ReviewTree(ctx, tree, sel, review.Options{Runner: review.RunnerDBCD})
+	return plan.Review(ctx, cat, tree, sel, review.Options{Runner: review.RunnerDBCD})
+}
+
+// reviewGate reviews the stage's files under its policy and returns the
+// findings at or above its gate that are in files still pending on some
+// target: those block the apply. Findings in files already applied do not.
+func reviewGate(ctx context.Context, cfg *config.Config, tree *source.Tree, stage *config.Stage, ao apply.Options) ([]string, *plan.Reviewed, error) {
+	reviewed, err := stageReview(ctx, cfg, tree, stage, ao.Files)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	res := reviewed.Result
 	failing := map[string][]string{}
 	for i, f := range res.Findings {
 		if res.Failing[i] {
@@ -43,17 +51,17 @@ func reviewGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree 
 		}
 	}
 	if len(failing) == 0 {
-		return nil, nil
+		return nil, reviewed, nil
 	}
 	dry := ao
 	dry.DryRun, dry.Progress = true, nil
-	plan, err := apply.Run(ctx, dry)
-	if plan == nil {
-		return nil, err
+	dr, err := apply.Run(ctx, dry)
+	if dr == nil {
+		return nil, nil, err
 	}
 	var blocked []string
 	seen := map[string]bool{}
-	for _, t := range plan.Targets {
+	for _, t := range dr.Targets {
 		for _, p := range t.Pending {
 			if !seen[p.Path] {
 				seen[p.Path] = true
@@ -61,7 +69,7 @@ func reviewGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree 
 			}
 		}
 	}
-	return blocked, nil
+	return blocked, reviewed, nil
 }
 
 // driftGuard checks each target the apply will touch for changes made
@@ -84,4 +92,21 @@ func driftGuard(ctx context.Context, cfg *config.Config, ao apply.Options) ([]st
 		}
 	}
 	return out, nil
+}
+
+// driftFunc checks one target for drift against its history snapshot, for
+// plan; a target without a snapshot is not drifted.
+func driftFunc(cfg *config.Config) func(context.Context, apply.Target) ([]string, error) {
+	return func(ctx context.Context, t apply.Target) ([]string, error) {
+		res, err := drift.Check(ctx, drift.Options{Name: t.Name, URL: t.URL, HistoryTable: cfg.History.Table,
+			Against: drift.AgainstHistory, Ignore: cfg.Drift.Ignore})
+		if err != nil {
+			return nil, err
+		}
+		var out []string
+		for _, c := range res.Diff.Changes {
+			out = append(out, c.Summary())
+		}
+		return append(out, res.Issues...), nil
+	}
 }

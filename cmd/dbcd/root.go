@@ -103,6 +103,7 @@ Exit codes: 0 clean or done; 1 problems found that stop the pipeline;
 		newReviewCmd(g, nil),
 		newRulesCmd(g),
 		newApplyCmd(g, nil),
+		newPlanCmd(g, nil),
 		newHistoryCmd(g),
 		newResolveCmd(g),
 		newDumpCmd(g),
@@ -138,8 +139,11 @@ type redactingWriter struct {
 }
 
 func (r *redactingWriter) Write(p []byte) (int, error) {
-	s := dbconn.RedactSecrets(string(p), *r.secrets...) // also applies Redact
-	if _, err := r.w.Write([]byte(s)); err != nil {
+	s, out := string(p), p
+	if red := dbconn.RedactSecrets(s, *r.secrets...); red != s { // also applies Redact
+		out = []byte(red) // copy only what changed: reports run to megabytes
+	}
+	if _, err := r.w.Write(out); err != nil {
 		return 0, err
 	}
 	return len(p), nil

@@ -88,8 +88,12 @@ type Options struct {
 	Target string
 	// DryRun connects and reads history but takes no lock and changes
 	// nothing; the result lists what would run.
-	DryRun     bool
-	Provenance Provenance
+	DryRun bool
+	// GateInResult, with DryRun, puts the after: gating problems in
+	// Result.Gate and goes on with the dry run instead of failing: plan
+	// shows them next to what is pending.
+	GateInResult bool
+	Provenance   Provenance
 	// Earlier are the stages named in after:; every promoted file (one
 	// without a stage in its path) must be done on each of their targets.
 	Earlier []StageTargets

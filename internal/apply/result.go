@@ -10,6 +10,9 @@ type Result struct {
 	Stage   string
 	DryRun  bool
 	Targets []TargetResult
+	// Gate lists promoted files not yet done on earlier stages, when
+	// Options.GateInResult asked for them here instead of as an error.
+	Gate *GateError
 }
 
 // TargetStatus summarises a target's outcome.

@@ -2,6 +2,7 @@ package apply
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -39,10 +40,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	emit := serialise(opts.Progress)
-	if err := gate(ctx, &opts, table, targets, units); err != nil {
-		return nil, err
-	}
 	res := &Result{Stage: opts.Stage, DryRun: opts.DryRun, Targets: make([]TargetResult, len(targets))}
+	if err := gate(ctx, &opts, table, targets, units); err != nil {
+		var ge *GateError
+		if !opts.DryRun || !opts.GateInResult || !errors.As(err, &ge) {
+			return nil, err
+		}
+		res.Gate = ge
+	}
 	parallel := max(opts.Parallel, 1)
 	from := 0
 	failed := false

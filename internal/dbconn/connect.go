@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -161,4 +163,19 @@ func truncateName(s string) string {
 		i--
 	}
 	return s[:i]
+}
+
+// URLWithDatabase returns url pointing at another database of the same
+// server, with the same credentials and settings; url is a postgres:// URL
+// or a keyword/value connection string.
+func URLWithDatabase(url, dbname string) (string, error) {
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		u, err := neturl.Parse(url)
+		if err != nil {
+			return "", errors.New(RedactSecrets(err.Error(), Passwords(url)...))
+		}
+		u.Path, u.RawPath = "/"+dbname, ""
+		return u.String(), nil
+	}
+	return strings.TrimSpace(url) + " dbname='" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(dbname) + "'", nil
 }

@@ -45,6 +45,11 @@ type Options struct {
 	// Facts answers the live rules' questions about the target database;
 	// live rules run only when Live is set and Facts is not nil.
 	Facts Facts
+	// Observe, when set, is called for each statement of the reviewed
+	// files, before the statement is applied to the schema model: plan
+	// reads lock levels and statement kinds this way. The Pass is shared by
+	// the file's statements; Observe must not report findings.
+	Observe func(p *Pass, s *Stmt)
 
 	ctx context.Context // the review's context, for Facts calls
 }

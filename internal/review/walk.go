@@ -33,6 +33,9 @@ func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, inst
 		schema.BeginImplicit()
 	}
 	for i, s := range stmts {
+		if opts.Observe != nil {
+			opts.Observe(shared, s)
+		}
 		for k, in := range insts {
 			if in.rule.Stmt != nil {
 				in.rule.Stmt(passes[k], s)
