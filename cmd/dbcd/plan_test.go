@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dbcd/dbcd/internal/iostreams"
 	"github.com/dbcd/dbcd/internal/pgtest"
 )
 
@@ -382,5 +383,138 @@ func TestPlanShadowCatchesFailure(t *testing.T) {
 	}
 	if n := pgtest.QueryValue[int64](t, db, `SELECT count(*) FROM pg_database WHERE datname LIKE 'dbcd_shadow_%'`); n != 0 {
 		t.Errorf("%d shadow databases left behind", n)
+	}
+}
+
+// TestPlanInPullRequestPipeline runs plan as a pull-request step: it
+// publishes a Code Insights report on the commit and comments the plan on
+// the pull request once, updating that comment on the next run.
+func TestPlanInPullRequestPipeline(t *testing.T) {
+	var mu sync.Mutex
+	var calls []string
+	comments := map[int]string{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls = append(calls, r.Method+" "+r.URL.Path)
+		var body struct {
+			Content struct{ Raw string } `json:"content"`
+		}
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		const prc = "/2.0/repositories/acme/db/pullrequests/9/comments"
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case strings.Contains(r.URL.Path, "/reports/"):
+			if r.Header.Get("Authorization") != "" {
+				t.Errorf("Code Insights request carries credentials")
+			}
+			if r.Method == http.MethodDelete {
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+			_, _ = w.Write([]byte(`{}`))
+		case r.URL.Path == prc && r.Method == http.MethodGet:
+			var vals []any
+			for id, raw := range comments {
+				vals = append(vals, map[string]any{"id": id, "content": map[string]any{"raw": raw}, "deleted": false})
+			}
+			_ = json.NewEncoder(w).Encode(map[string]any{"values": vals})
+		case r.URL.Path == prc && r.Method == http.MethodPost:
+			if r.Header.Get("Authorization") != "Bearer "+apiToken {
+				t.Errorf("comment without the token")
+			}
+			comments[100+len(comments)] = body.Content.Raw
+			w.WriteHeader(http.StatusCreated)
+			_, _ = w.Write([]byte(`{"id": 100}`))
+		case strings.HasPrefix(r.URL.Path, prc+"/") && r.Method == http.MethodPut:
+			var id int
+			_, _ = fmt.Sscan(strings.TrimPrefix(r.URL.Path, prc+"/"), &id)
+			comments[id] = body.Content.Raw
+			_, _ = w.Write([]byte(`{}`))
+		default:
+			t.Errorf("unexpected request %s %s", r.Method, r.URL.Path)
+			w.WriteHeader(http.StatusNotFound)
+		}
+	}))
+	defer srv.Close()
+	db := pgtest.New(t)
+	dir := writeTree(t, map[string]string{
+		"dbcd.yaml": `stages:
+  - name: prod
+    targets:
+      - { db: employee, url: "${PROD_URL}" }
+`,
+		"bytebase/prod/employee##1##ddl##create.sql": "CREATE TABLE employee (id int PRIMARY KEY);\n",
+	})
+	env := baseEnv("PROD_URL", db.URL(), "BITBUCKET_BUILD_NUMBER", "5", "BITBUCKET_COMMIT", "abcdef0123", "BITBUCKET_PR_ID", "9",
+		"BITBUCKET_REPO_FULL_NAME", "acme/db", "BITBUCKET_ACCESS_TOKEN", apiToken, "DBCD_BITBUCKET_API_URL", srv.URL+"/2.0")
+	for run := 1; run <= 2; run++ {
+		if code, out, errOut := runIn(t, dir, env, "plan", "--stage", "prod"); code != 0 {
+			t.Fatalf("plan run %d: exit %d\n%s\n%s", run, code, out, errOut)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(comments) != 1 {
+		t.Fatalf("comments = %v, want one updated in place\ncalls:\n%s", comments, strings.Join(calls, "\n"))
+	}
+	for _, c := range comments {
+		if !strings.Contains(c, "dbcd plan: stage `prod`") || !strings.Contains(c, "`bytebase/prod/employee##1##ddl##create.sql`") {
+			t.Errorf("comment = %s", c)
+		}
+	}
+	joined := strings.Join(calls, "\n")
+	for _, want := range []string{"PUT /2.0/repositories/acme/db/commit/abcdef0123/reports/dbcd-plan-prod", "POST /2.0/repositories/acme/db/pullrequests/9/comments", "PUT /2.0/repositories/acme/db/pullrequests/9/comments/100"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no %q in\n%s", want, joined)
+		}
+	}
+}
+
+// TestApplyManualStageOutsidePipelines: --i-am must name a rollout role
+// member, and a person confirms on a terminal; without one apply refuses.
+func TestApplyManualStageOutsidePipelines(t *testing.T) {
+	db := pgtest.New(t)
+	dir := writeTree(t, map[string]string{
+		"dbcd.yaml": `stages:
+  - name: prod
+    rollout: { manual: true, roles: [dba] }
+    targets:
+      - { db: employee, url: "${PROD_URL}" }
+roles:
+  dba: ["` + dbaUUID + `"]
+`,
+		"bytebase/prod/employee##1##ddl##create.sql": "CREATE TABLE employee (id int PRIMARY KEY);\n",
+	})
+	env := baseEnv("PROD_URL", db.URL())
+	if code, out, errOut := runIn(t, dir, env, "apply", "--stage", "prod"); code != 1 || !strings.Contains(out+errOut, "pass --i-am") {
+		t.Errorf("no --i-am: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runIn(t, dir, env, "apply", "--stage", "prod", "--i-am", devUUID); code != 1 || !strings.Contains(out+errOut, "is not in the rollout roles dba") {
+		t.Errorf("--i-am outsider: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runIn(t, dir, env, "apply", "--stage", "prod", "--i-am", dbaUUID); code != 1 || !strings.Contains(out+errOut, "standard input is not one") {
+		t.Errorf("not a terminal: exit %d\n%s%s", code, out, errOut)
+	}
+	tty := func(answer string) (int, string) {
+		streams, in, out, errOut := iostreams.Test()
+		streams.SetTTY(true, false, false)
+		in.WriteString(answer)
+		wd, _ := os.Getwd()
+		if err := os.Chdir(dir); err != nil {
+			t.Fatal(err)
+		}
+		defer func() { _ = os.Chdir(wd) }()
+		code := run([]string{"apply", "--stage", "prod", "--i-am", dbaUUID}, streams, func(k string) string { return env[k] })
+		return code, out.String() + errOut.String()
+	}
+	if code, all := tty("yes\n"); code != 1 || !strings.Contains(all, "Type the stage name to confirm") || !strings.Contains(all, "not confirmed") {
+		t.Errorf("wrong confirmation: exit %d\n%s", code, all)
+	}
+	if code, all := tty("prod\n"); code != 0 {
+		t.Errorf("confirmed: exit %d\n%s", code, all)
+	}
+	if n := pgtest.QueryValue[int64](t, db, `SELECT count(*) FROM dbcd.migration_history WHERE status = 'done'`); n != 1 {
+		t.Errorf("done rows = %d", n)
 	}
 }
