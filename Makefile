@@ -23,13 +23,30 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
 LDFLAGS := -X $(BUILDINFO).Version=$(VERSION) -X $(BUILDINFO).Commit=$(COMMIT)
 
+# bin/dbcd-static (make static, the Dockerfile): cgo for pg_query's C parser,
+# linked statically; netgo and osusergo keep DNS and user lookups in Go, so the
+# binary needs no libc at run time and runs on any Linux image.
+STATIC_TAGS ?= netgo,osusergo
+STATIC_LDFLAGS = $(LDFLAGS) -s -w -linkmode external -extldflags "-static"
+
 # Go files that gofmt must accept; testdata holds inputs, not code.
 GOFILES = $(shell find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' -not -path './bin/*')
 
-.PHONY: build test fmt-check vet postgres unit race bench fuzz fmt lint tools clean help
+.PHONY: build static docs test fmt-check vet postgres unit race bench fuzz fmt lint tools clean help
 
 build: ## build bin/dbcd with version and commit stamped in
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/dbcd ./cmd/dbcd
+
+static: ## build bin/dbcd-static, a static binary for any Linux image; check it is static and runs
+	CGO_ENABLED=1 $(GO) build -trimpath -tags $(STATIC_TAGS) -ldflags '$(STATIC_LDFLAGS)' -o bin/dbcd-static ./cmd/dbcd
+	@if ! command -v readelf >/dev/null; then echo "static: readelf (binutils) is needed to check the binary"; exit 1; fi
+	@if readelf -lW bin/dbcd-static | grep -Eq 'INTERP|DYNAMIC'; then \
+		echo "static: bin/dbcd-static is dynamically linked:"; readelf -dW bin/dbcd-static | grep NEEDED || true; exit 1; \
+	fi
+	bin/dbcd-static version
+
+docs: ## regenerate README.md's configuration reference, rule catalog and exit codes from the code
+	$(GO) test ./cmd/dbcd -run '^TestREADMEGenerated$$' -count=1 -update
 
 test: fmt-check vet postgres unit race ## gofmt check, go vet, go test, go test -race on RACE_PKGS
 
@@ -74,6 +91,11 @@ lint: ## golangci-lint (installed on first use), else go vet plus staticcheck if
 
 tools: ## install golangci-lint $(GOLANGCI_LINT_VERSION) into GOBIN
 	GOBIN=$(GOBIN) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+
+.PHONY: demo
+demo: build postgres ## the whole workflow on the employee sample: throwaway PostgreSQL, git repo, fake Bitbucket API
+	$(GO) build -o bin/dbcd-demo ./cmd/dbcd-demo
+	bin/dbcd-demo -dbcd bin/dbcd
 
 clean:
 	rm -rf bin

@@ -17,11 +17,13 @@ import (
 )
 
 type initOptions struct {
-	g      *globalOptions
-	dir    string
-	db     string
-	stages []string
-	force  bool
+	g       *globalOptions
+	dir     string
+	db      string
+	stages  []string
+	force   bool
+	gitHook bool
+	print   string
 }
 
 func newInitCmd(g *globalOptions, runF func(*initOptions) error) *cobra.Command {
@@ -31,12 +33,20 @@ func newInitCmd(g *globalOptions, runF func(*initOptions) error) *cobra.Command 
 		Short: "Write a starter dbcd.yaml and the migration directories",
 		Long: `Write a starter dbcd.yaml (refusing to overwrite an existing one unless --force),
 create one migration directory per stage, and print the bitbucket-pipelines.yml
-steps and pre-commit hook entry that run dbcd.
+steps and the pre-commit framework entry that run dbcd.
 
 The starter reads each target's URL from an environment variable such as
-${PROD_APP_URL}: define it as a secured variable in Bitbucket.`,
+${PROD_APP_URL}: define it as a secured variable in Bitbucket.
+
+--git-hook only installs a plain git pre-commit hook (no pre-commit framework
+needed) that runs "dbcd review --staged": the migration files staged for the
+commit are reviewed, and findings at the gate stop the commit. It refuses to
+replace a hook it did not write unless --force. --print SNIPPET prints one
+snippet (pipeline, pre-commit or git-hook) and writes nothing.`,
 		Example: `  dbcd init
-  dbcd init --db employee --stages test,prod --dir bytebase`,
+  dbcd init --db employee --stages test,prod --dir bytebase
+  dbcd init --git-hook
+  dbcd init --print pre-commit >> .pre-commit-config.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
@@ -48,7 +58,9 @@ ${PROD_APP_URL}: define it as a secured variable in Bitbucket.`,
 	cmd.Flags().StringVar(&opts.dir, "dir", "bytebase", "migrations directory")
 	cmd.Flags().StringVar(&opts.db, "db", "app", "name of the logical database")
 	cmd.Flags().StringSliceVar(&opts.stages, "stages", []string{"test", "prod"}, "stages in rollout order")
-	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite an existing configuration file")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite an existing configuration file (with --git-hook: an existing hook)")
+	cmd.Flags().BoolVar(&opts.gitHook, "git-hook", false, "only install a git pre-commit hook that runs `dbcd review --staged`")
+	cmd.Flags().StringVar(&opts.print, "print", "", "only print a snippet: pipeline, pre-commit or git-hook")
 	return cmd
 }
 
@@ -66,6 +78,14 @@ func runInit(opts *initOptions) error {
 	}
 	if len(opts.stages) == 0 {
 		return &usageError{errors.New("--stages needs at least one stage")}
+	}
+	switch {
+	case opts.print != "" && opts.gitHook:
+		return &usageError{errors.New("--print and --git-hook: give one")}
+	case opts.print != "":
+		return printSnippet(opts, path)
+	case opts.gitHook:
+		return installGitHook(opts, path)
 	}
 	if _, err := os.Stat(path); err == nil && !opts.force {
 		return &usageError{fmt.Errorf("%s already exists; not overwriting it (use --force to replace it)", path)}
@@ -97,7 +117,8 @@ func runInit(opts *initOptions) error {
 	if !opts.g.quiet {
 		fmt.Fprintf(out, "\nNext:\n  1. define %s as secured variables\n  2. add a migration, e.g. %s/%s/%s##%s##ddl##create_tables.sql\n  3. run `dbcd config check`\n",
 			strings.Join(urlVars(opts), ", "), opts.dir, opts.stages[0], opts.db, "202601010000")
-		fmt.Fprintf(out, "\nbitbucket-pipelines.yml steps:\n%s\npre-commit (.pre-commit-config.yaml):\n%s", pipelineSnippet, precommitSnippet)
+		fmt.Fprintf(out, "\nbitbucket-pipelines.yml steps:\n%s\npre-commit framework (.pre-commit-config.yaml):\n%s", pipelineSnippet, precommitSnippet(opts, path))
+		fmt.Fprintf(out, "\nor a plain git hook: `dbcd init --git-hook` installs one running `dbcd review --staged`\n")
 	}
 	return nil
 }
@@ -167,13 +188,4 @@ const pipelineSnippet = `  - step:
       name: Review migrations
       script:
         - dbcd review --output junit=test-results/dbcd-review.xml
-`
-
-const precommitSnippet = `  - repo: local
-    hooks:
-      - id: dbcd-review
-        name: dbcd review
-        entry: dbcd review
-        language: system
-        files: \.sql$
 `

@@ -149,7 +149,7 @@ func TestApplyApprovalsAndRolloutRoles(t *testing.T) {
 	bb := newFakeBitbucket(t)
 	testDB, prodDB := pgtest.New(t), pgtest.New(t)
 	dir := writeTree(t, map[string]string{
-		"dbcd.yaml": approvalConfig,
+		"dbcd.yaml":                             approvalConfig,
 		"bytebase/employee##1##ddl##create.sql": "CREATE TABLE employee (id int PRIMARY KEY);\n",
 	})
 	first := gitRepo(t, dir, "create employee")

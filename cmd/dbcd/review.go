@@ -27,6 +27,8 @@ type reviewOptions struct {
 	g          *globalOptions
 	files      []string
 	changed    bool
+	staged     bool
+	all        bool
 	base       string
 	stage      string
 	policy     string
@@ -46,14 +48,21 @@ data or breaks deployed code. Each file is reviewed knowing the schema left by t
 earlier migrations of its database, under the policy of every stage it reaches
 (the highest level wins); the stage's gate decides what fails.
 
-Files: the arguments, or --changed against --base (default in a Bitbucket pull
-request pipeline: origin/$BITBUCKET_PR_DESTINATION_BRANCH), or every file under
-migrations.dir. Suppress a finding with "-- dbcd:ignore RULE : reason" above the
-statement, or "-- dbcd:ignore-file RULE" before the first one.
+Files: the arguments; or --changed against --base (default in a Bitbucket pull
+request pipeline: origin/$BITBUCKET_PR_DESTINATION_BRANCH); or --staged, the
+migration files staged for the next commit (for a git pre-commit hook); or
+--all, every file under migrations.dir. With none of these, in CI (CI or
+BITBUCKET_BUILD_NUMBER set) every file is reviewed; on a developer machine,
+inside a git work tree with uncommitted migration files (staged, modified or
+untracked), only those are, and a note on stderr says so.
+
+Suppress a finding with "-- dbcd:ignore RULE : reason" above the statement, or
+"-- dbcd:ignore-file RULE" before the first one.
 
 Exit codes: 0 clean, 1 findings at or above the gate, 2 bad input (configuration,
 file names), 3 could not run.`,
 		Example: `  dbcd review
+  dbcd review --all
   dbcd review bytebase/prod/employee##202311012500##ddl##add_nickname.sql
   dbcd review --changed --base origin/main --output junit=test-results/dbcd.xml
   dbcd review --policy all --runner psql --format json`,
@@ -67,6 +76,8 @@ file names), 3 could not run.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.changed, "changed", false, "review only files changed against --base")
+	f.BoolVar(&opts.staged, "staged", false, "review only the migration files staged in the git index")
+	f.BoolVar(&opts.all, "all", false, "review every file under migrations.dir, even on a developer machine with uncommitted files")
 	f.StringVar(&opts.base, "base", "", "base revision for --changed (default origin/$BITBUCKET_PR_DESTINATION_BRANCH in a PR pipeline)")
 	f.StringVar(&opts.stage, "stage", "", "review every file under this stage's policy")
 	f.StringVar(&opts.policy, "policy", "", "review every file under this policy (a dbcd.yaml policy or a preset: recommended, all, bytebase-prod, bytebase-dev, bytebase-sample)")
@@ -82,8 +93,8 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 	if opts.stage != "" && opts.policy != "" {
 		return &usageError{errors.New("--stage and --policy both choose the policy: give one")}
 	}
-	if opts.changed && len(opts.files) > 0 {
-		return &usageError{errors.New("give files or --changed, not both")}
+	if err := checkFileSelection(opts); err != nil {
+		return err
 	}
 	runner := review.Runner(opts.runner)
 	if runner != review.RunnerDBCD && runner != review.RunnerPsql {
@@ -262,14 +273,21 @@ func selectFiles(ctx context.Context, cfg *config.Config, tree *source.Tree, pro
 				return nil, nil, &usageError{errors.New("--changed needs --base REV outside a Bitbucket pull request pipeline")}
 			}
 		}
-		_, files, err := gitrepo.Changed(ctx, cfg.Root, base)
+		root, files, err := gitrepo.Changed(ctx, cfg.Root, base)
 		if err != nil {
 			return nil, nil, err
 		}
 		want = map[string]bool{}
-		for _, f := range files {
+		for _, f := range configRelative(cfg.Root, root, files) {
 			want[f] = true
 		}
+	case opts.staged:
+		var err error
+		if want, err = stagedFiles(ctx, cfg, tree, probs, opts); err != nil {
+			return nil, nil, err
+		}
+	case !opts.all && !inCI(opts.g.getenv):
+		want = uncommittedFiles(ctx, cfg, tree, probs, opts)
 	}
 	var extra []diag.Finding
 	for _, f := range sourceFindings(probs, displayPath(opts.g.config)) {
