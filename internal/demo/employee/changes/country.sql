@@ -1,0 +1,1 @@
+ALTER TABLE "public"."employee" ADD COLUMN "country" text NOT NULL DEFAULT '';
