@@ -41,11 +41,17 @@ the highest applied version, {{TARGET}}); nothing changed, nothing committed.
 With --push the commits go on the current head of writeback.branch and are
 pushed there: inside Bitbucket Pipelines to BITBUCKET_GIT_HTTP_ORIGIN through
 the pipeline's local proxy, without credentials; elsewhere to the repository's
-origin. When someone pushed meanwhile, the commits are re-created on the new
-head and pushed again, up to 3 times.
+origin, as user x-token-auth with BITBUCKET_ACCESS_TOKEN when it is set and
+origin is http(s), else with origin's own credentials. When someone pushed
+meanwhile, the commits are re-created on the new head and pushed again, up to
+3 times; a file the branch lacks is pushed even when nothing changed locally
+(say, after a refused push). Never from a pull request's pipeline (its HEAD is
+a local merge). A shallow clone (Pipelines clones 50 commits deep) fetches the
+branch head one commit deep; when it lacks history the push needs, writeback
+refuses and says to set clone: depth: full in bitbucket-pipelines.yml.
 
 Exit codes: 0 done, 2 bad configuration, 3 a database could not be reached or
-the push was refused.`,
+the push was refused (branch restrictions, hooks, credentials, shallow clone).`,
 		Example: "  dbcd writeback --stage prod --push\n  dbcd writeback --stage test --no-commit",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -130,13 +136,26 @@ func runWriteback(ctx context.Context, opts *writebackOptions) error {
 	case opts.push:
 		fmt.Fprintln(g.io.Out, "nothing changed: nothing to push")
 	}
+	return writebackError(werr)
+}
+
+// writebackError adds to a writeback error what to do about it. Every
+// push failure exits 3; a bad schema_template exits 2.
+func writebackError(err error) error {
+	var refused *writeback.RefusedError
 	switch {
-	case errors.Is(werr, writeback.ErrPathEscapes):
-		return &usageError{fmt.Errorf("migrations.schema_template: %w", werr)}
-	case errors.Is(werr, writeback.ErrPushRejected):
-		return fmt.Errorf("%w\nhint: a branch restriction on %s may refuse the pipeline's push; allow it, or set writeback.branch to another branch and open a pull request", werr, cfg.Writeback.Branch)
+	case errors.Is(err, writeback.ErrPathEscapes):
+		return &usageError{fmt.Errorf("migrations.schema_template: %w", err)}
+	case errors.As(err, &refused) && refused.Auth:
+		return fmt.Errorf("%w\nhint: the remote wants credentials that may write to branch %s: outside Bitbucket Pipelines set "+
+			"BITBUCKET_ACCESS_TOKEN to a repository access token with write permission (sent as user x-token-auth), "+
+			"or give the remote its own credentials", err, refused.Branch)
+	case errors.As(err, &refused):
+		return fmt.Errorf("%w\nhint: branch %s does not accept dbcd's push (a branch restriction or a hook): allow the push "+
+			"in the repository's branch restrictions, or set writeback.branch in dbcd.yaml to a branch without "+
+			"restrictions and merge it with a pull request", err, refused.Branch)
 	}
-	return werr
+	return err
 }
 
 // dumpDatabase dumps each target of db on the stage and reads the highest
@@ -208,13 +227,24 @@ func schemaPath(cfg *config.Config, stage, db string) (string, error) {
 	return path.Join(filepath.ToSlash(cfg.Migrations.Dir), rel), nil
 }
 
+// tokenUser is the user name that goes with a Bitbucket access token in git.
+const tokenUser = "x-token-auth"
+
 // pushOptions says where writeback pushes: inside Bitbucket Pipelines to the
-// repository's HTTP origin through the local authenticating proxy, else to
-// origin with go-git's default authentication.
+// repository's HTTP origin through the local authenticating proxy, without
+// credentials; elsewhere to origin, with BITBUCKET_ACCESS_TOKEN (user
+// x-token-auth) for an http(s) origin when it is set, else with the
+// remote's own configuration.
 func pushOptions(cfg *config.Config, getenv func(string) string) *writeback.PushOptions {
 	po := &writeback.PushOptions{Branch: cfg.Writeback.Branch}
-	if env := bitbucket.FromEnv(getenv); env.InPipelines() && env.GitHTTPOrigin != "" {
-		po.URL, po.ProxyURL = env.GitHTTPOrigin, env.LocalProxyURL()
+	env := bitbucket.FromEnv(getenv)
+	switch {
+	case env.InPipelines():
+		if env.GitHTTPOrigin != "" {
+			po.URL, po.ProxyURL = env.GitHTTPOrigin, env.LocalProxyURL()
+		}
+	case env.AccessToken != "":
+		po.User, po.Password = tokenUser, env.AccessToken.Value()
 	}
 	return po
 }

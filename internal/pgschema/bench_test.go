@@ -6,9 +6,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/dbcd/dbcd/internal/pgschema"
 	"github.com/dbcd/dbcd/internal/pgtest"
@@ -47,6 +49,7 @@ func BenchmarkInspectDump(b *testing.B) {
 			b.StopTimer()
 			db := generated(b, n)
 			conn := db.Conn(b)
+			peak := samplePeakMemory()
 			b.StartTimer()
 			for b.Loop() {
 				s, err := pgschema.Inspect(context.Background(), conn, pgschema.Options{})
@@ -56,6 +59,7 @@ func BenchmarkInspectDump(b *testing.B) {
 				_ = s.Dump()
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tables/s")
+			b.ReportMetric(peak(), "peak-MB")
 		})
 	}
 }
@@ -98,4 +102,38 @@ func findPgDump() string {
 		return p
 	}
 	return ""
+}
+
+// samplePeakMemory collects garbage, then samples the heap in use (live
+// and not yet collected objects, as runtime.MemStats.HeapInuse) every
+// 2ms until the returned function is called, which returns the highest
+// value seen in MB (10^6 bytes).
+func samplePeakMemory() func() float64 {
+	runtime.GC()
+	var peak uint64
+	sample := func() {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		peak = max(peak, m.HeapInuse)
+	}
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			sample()
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() float64 {
+		close(done)
+		<-finished
+		sample()
+		return float64(peak) / 1e6
+	}
 }

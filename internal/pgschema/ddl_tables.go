@@ -20,29 +20,27 @@ func (b *builder) addTables() {
 		} else {
 			t.Inherits = r.Parents
 		}
-		var idents []string
-		if t.PartitionOf == "" {
-			for _, c := range b.columns[r.OID] {
-				if !c.IsLocal {
-					continue // inherited: comes with the parent
+		var idents, settings []string
+		for _, c := range b.columns[r.OID] {
+			col := tableColumn(c, identity[columnRef{r.OID, c.Name}])
+			parent := b.parentColumn(r.ParentOIDs, c.Name)
+			stmts := columnSettings(r.Ident, c, parent)
+			if t.PartitionOf != "" || !c.IsLocal {
+				// Inherited: it comes with the parent, and only what this
+				// table sets differently needs saying.
+				stmts = append(inheritedSettings(r.Ident, col, c.Ident, parent), stmts...)
+				if len(stmts) > 0 {
+					t.Inherited = append(t.Inherited, col)
 				}
-				col := Column{Name: c.Name, Type: c.DataType, Collation: c.Collation, NotNull: c.NotNull, Default: c.Default}
-				switch c.Identity {
-				case "a":
-					col.Identity = "ALWAYS"
-				case "d":
-					col.Identity = "BY DEFAULT"
-				}
-				col.IdentityOptions = identity[columnRef{r.OID, c.Name}]
-				if c.Generated == "s" {
-					col.Generated = "STORED"
-				}
+			} else {
 				t.Columns = append(t.Columns, col)
 				idents = append(idents, c.Ident)
 			}
+			settings = append(settings, stmts...)
 		}
 		d := b.add(&definition{kind: "table", name: r.Schema + "." + r.Name, rank: rankTable,
 			key: oidKey{classClass, r.OID}, table: t, create: []string{tableSQL(t, r.Ident, idents)}})
+		d.create = append(d.create, settings...)
 		d.create = append(d.create, tableTrailer(t, r.Ident)...)
 		b.tables[r.OID] = d
 		b.setOwner(d, "TABLE "+r.Ident, r.Owner)
@@ -170,8 +168,15 @@ func (b *builder) addViews() {
 			s.WriteString("\n  WITH NO DATA")
 		}
 		s.WriteString(";")
+		stmts := []string{s.String()}
+		for _, c := range b.columns[r.OID] {
+			if c.Default != "" {
+				// Defaults for INSERT through the view.
+				stmts = append(stmts, "ALTER VIEW "+r.Ident+" ALTER COLUMN "+c.Ident+" SET DEFAULT "+c.Default+";")
+			}
+		}
 		d := b.add(&definition{kind: kind, name: r.Schema + "." + r.Name, rank: rank,
-			key: oidKey{classClass, r.OID}, create: []string{s.String()}})
+			key: oidKey{classClass, r.OID}, create: stmts})
 		b.setOwner(d, keyword+" "+r.Ident, r.Owner)
 	}
 }
@@ -182,11 +187,29 @@ func (b *builder) addConstraints() {
 		if r.Type == "f" {
 			rank = rankForeignKey
 		}
-		stmts := []string{"ALTER TABLE " + r.TableIdent + "\n    ADD CONSTRAINT " + r.Ident + " " + r.Definition + ";"}
+		def := withIndexOptions(r.Definition, r.IndexOptions)
+		stmts := []string{"ALTER TABLE " + r.TableIdent + "\n    ADD CONSTRAINT " + r.Ident + " " + def + ";"}
 		stmts = append(stmts, indexTrailer(r.TableIdent, r.Ident, r.Clustered, r.ReplicaIdentity)...)
 		b.add(&definition{kind: "constraint", name: r.TableName + "." + r.Name, rank: rank,
 			key: oidKey{classConstraint, r.OID}, create: stmts})
 	}
+}
+
+// withIndexOptions puts the storage parameters of a primary key's or
+// unique constraint's index into its definition, before the deferrability
+// clauses, where the grammar wants them.
+func withIndexOptions(def, options string) string {
+	if options == "" {
+		return def
+	}
+	head, tail := def, ""
+	for _, suffix := range []string{" DEFERRABLE INITIALLY DEFERRED", " DEFERRABLE"} {
+		if h, ok := strings.CutSuffix(def, suffix); ok {
+			head, tail = h, suffix
+			break
+		}
+	}
+	return head + " WITH (" + options + ")" + tail
 }
 
 func (b *builder) addIndexes() {
@@ -198,7 +221,7 @@ func (b *builder) addIndexes() {
 			// partitions' own indexes are not dumped.
 			def = strings.Replace(def, " ON ONLY ", " ON ", 1)
 		}
-		stmts := []string{def + ";"}
+		stmts := append([]string{def + ";"}, r.Statistics...)
 		stmts = append(stmts, indexTrailer(r.TableIdent, r.NameIdent, r.Clustered, r.ReplicaIdentity)...)
 		b.add(&definition{kind: "index", name: r.TableName + "." + r.Name, rank: rankIndex,
 			key: oidKey{classClass, r.OID}, create: stmts})

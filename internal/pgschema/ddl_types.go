@@ -3,6 +3,7 @@ package pgschema
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 func (b *builder) addSchemas() {
@@ -35,6 +36,9 @@ func (b *builder) addTypes() {
 		case "d":
 			d.kind, d.rank, keyword = "domain", rankDomain, "DOMAIN"
 			d.create = []string{domainSQL(r)}
+			for _, c := range r.NotValidChecks {
+				d.create = append(d.create, "ALTER DOMAIN "+r.Ident+" ADD "+c+";")
+			}
 		}
 		b.add(d)
 		b.setOwner(d, keyword+" "+r.Ident, r.Owner)
@@ -60,7 +64,38 @@ func rangeOptions(r *typeRow) []string {
 	add("COLLATION", r.RangeCollation)
 	add("CANONICAL", r.Canonical)
 	add("SUBTYPE_DIFF", r.SubtypeDiff)
+	if r.MultirangeIdent != "" && (!r.MultirangeSameSchema || r.MultirangeName != defaultMultirangeName(r.Name)) {
+		add("MULTIRANGE_TYPE_NAME", r.MultirangeIdent)
+	}
 	return opts
+}
+
+// defaultMultirangeName is the name PostgreSQL gives a range type's
+// multirange type when CREATE TYPE does not name it (makeMultirangeTypeName):
+// the first "range" becomes "multirange", else "_multirange" is appended,
+// clipped to 63 bytes.
+func defaultMultirangeName(rangeName string) string {
+	var name string
+	if i := strings.Index(rangeName, "range"); i >= 0 {
+		name = rangeName[:i] + "multi" + rangeName[i:]
+	} else {
+		name = clipName(rangeName, maxIdentLen-len("_multirange")) + "_multirange"
+	}
+	return clipName(name, maxIdentLen)
+}
+
+// maxIdentLen is the longest identifier in bytes (NAMEDATALEN - 1).
+const maxIdentLen = 63
+
+// clipName cuts s to at most n bytes without splitting a UTF-8 character.
+func clipName(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 func domainSQL(r *typeRow) string {
@@ -101,7 +136,7 @@ func (b *builder) addSequences() {
 		if t := b.tables[r.OwnedTable]; r.OwnedKind == "a" && t != nil {
 			// OWNED BY goes with the table, after it: the table usually
 			// needs the sequence first for its column default.
-			t.create = append(t.create, "ALTER SEQUENCE "+r.Ident+" OWNED BY "+r.OwnedColumn+";")
+			t.ownedSeqs = append(t.ownedSeqs, "ALTER SEQUENCE "+r.Ident+" OWNED BY "+r.OwnedColumn+";")
 			b.extra = append(b.extra, [2]*definition{t, d})
 			b.skip[[2]*definition{d, t}] = true
 		}

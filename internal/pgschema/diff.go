@@ -210,7 +210,7 @@ func compareCreate(kind string, from, to []string) []AttrChange {
 		fh, fc, _ := strings.Cut(f0, "\n")
 		th, tc, _ := strings.Cut(t0, "\n")
 		attrs = appendIf(attrs, "definition", fh, th)
-		attrs = appendIf(attrs, "constraints", indentedList(fc), indentedList(tc))
+		attrs = appendIf(attrs, "constraints", domainConstraints(fc, from[1:]), domainConstraints(tc, to[1:]))
 	case "sequence":
 		fh, fo, _ := strings.Cut(f0, "\n")
 		th, to, _ := strings.Cut(t0, "\n")

@@ -202,3 +202,19 @@ func policyAttrs(from, to string) []AttrChange {
 	}
 	return attrs
 }
+
+// domainConstraints lists a domain's constraints: those of its CREATE
+// DOMAIN (the lines after the first) and the NOT VALID ones its ALTER
+// DOMAIN ... ADD statements add.
+func domainConstraints(inline string, alters []string) string {
+	list := indentedList(strings.TrimSuffix(inline, ";"))
+	for _, a := range alters {
+		if _, c, ok := strings.Cut(a, " ADD "); ok {
+			if list != "" {
+				list += ", "
+			}
+			list += strings.TrimSuffix(c, ";")
+		}
+	}
+	return list
+}

@@ -21,7 +21,8 @@ func compareTables(f, t *definition) ([]AttrChange, []Change) {
 	attrs = appendIf(attrs, "row security", onOff(ft.RowSecurity), onOff(tt.RowSecurity))
 	attrs = appendIf(attrs, "forced row security", onOff(ft.ForceRowSecurity), onOff(tt.ForceRowSecurity))
 	attrs = appendIf(attrs, "replica identity", replicaIdentity(ft.ReplicaIdentity), replicaIdentity(tt.ReplicaIdentity))
-	attrs = appendIf(attrs, "owned sequences", ownedBy(f.create), ownedBy(t.create))
+	attrs = appendIf(attrs, "owned sequences", ownedBy(f.ownedSeqs), ownedBy(t.ownedSeqs))
+	attrs = appendIf(attrs, "inherited column settings", inheritedText(ft), inheritedText(tt))
 	if ft.PartitionOf != "" || tt.PartitionOf != "" {
 		return attrs, nil
 	}
@@ -62,7 +63,8 @@ func columnChange(table string, c Column, op string, attrs []AttrChange, from, t
 }
 
 // columnDef writes a column's definition as a DBA reads it: name, type,
-// collation, NOT NULL, then the default, generation or identity.
+// collation, NOT NULL, the default, generation or identity, then storage,
+// compression, statistics target and options when set.
 func columnDef(name string, c Column) string {
 	s := name + " " + c.Type
 	if c.Collation != "" {
@@ -79,7 +81,28 @@ func columnDef(name string, c Column) string {
 	case c.Default != "":
 		s += " DEFAULT " + c.Default
 	}
+	if c.Storage != "" {
+		s += " STORAGE " + c.Storage
+	}
+	if c.Compression != "" {
+		s += " COMPRESSION " + c.Compression
+	}
+	if c.Statistics != "" {
+		s += " STATISTICS " + c.Statistics
+	}
+	if len(c.Options) > 0 {
+		s += " (" + strings.Join(c.Options, ", ") + ")"
+	}
 	return s
+}
+
+// inheritedText lists the inherited columns a table sets differently.
+func inheritedText(t *Table) string {
+	defs := make([]string, len(t.Inherited))
+	for i, c := range t.Inherited {
+		defs[i] = columnDef(c.Name, c)
+	}
+	return strings.Join(defs, "; ")
 }
 
 func columnMap(t *Table) map[string]Column {
@@ -103,6 +126,10 @@ func columnAttrs(f, t Column, fcom, tcom string) []AttrChange {
 		attrs = appendIf(attrs, "identity options", f.IdentityOptions, t.IdentityOptions)
 	}
 	attrs = appendIf(attrs, "nullability", nullability(f.NotNull), nullability(t.NotNull))
+	attrs = appendIf(attrs, "storage", f.Storage, t.Storage)
+	attrs = appendIf(attrs, "compression", f.Compression, t.Compression)
+	attrs = appendIf(attrs, "statistics", f.Statistics, t.Statistics)
+	attrs = appendIf(attrs, "options", strings.Join(f.Options, ", "), strings.Join(t.Options, ", "))
 	return appendIf(attrs, "comment", fcom, tcom)
 }
 
@@ -147,13 +174,8 @@ func replicaIdentity(r string) string {
 }
 
 // ownedBy lists the ALTER SEQUENCE ... OWNED BY statements of a table.
-func ownedBy(create []string) string {
-	var out []string
-	for _, s := range create {
-		if strings.HasPrefix(s, "ALTER SEQUENCE ") {
-			out = append(out, s)
-		}
-	}
+func ownedBy(stmts []string) string {
+	out := slices.Clone(stmts)
 	slices.Sort(out)
 	return strings.Join(out, "\n")
 }

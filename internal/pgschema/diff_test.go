@@ -140,6 +140,12 @@ func TestDiffDetectsOutOfBandChanges(t *testing.T) {
 			false, []string{"column public.employee.note removed", "column public.employee.remark added"}, ""},
 		{"column recreated", `ALTER TABLE employee DROP COLUMN note; ALTER TABLE employee ADD COLUMN note text`,
 			false, []string{"table public.employee changed column order"}, ""},
+		{"column storage", `ALTER TABLE employee ALTER COLUMN note SET STORAGE EXTERNAL`,
+			false, []string{"column public.employee.note changed storage"}, "public.employee.note: storage changed from none to EXTERNAL"},
+		{"column statistics", `ALTER TABLE employee ALTER COLUMN name SET STATISTICS 500, ALTER COLUMN name SET (n_distinct = -1)`,
+			false, []string{"column public.employee.name changed statistics,options"}, "public.employee.name: statistics changed from none to 500; options changed from none to n_distinct=-1"},
+		{"partition default", `ALTER TABLE ONLY events_2024 ALTER COLUMN at SET DEFAULT '2024-06-01'`,
+			false, []string{"table public.events_2024 changed inherited column settings"}, ""},
 		{"add index", `CREATE INDEX idx_emp_salary ON employee (salary)`,
 			false, []string{"index public.employee.idx_emp_salary added"}, "index public.employee.idx_emp_salary: added"},
 		{"drop index", `DROP INDEX idx_emp_name`,
@@ -173,6 +179,8 @@ func TestDiffDetectsOutOfBandChanges(t *testing.T) {
 		{"enum value", `ALTER TYPE mood ADD VALUE 'happy'`,
 			false, []string{"type public.mood changed values"}, "type public.mood: values changed from 'sad', 'ok' to 'sad', 'ok', 'happy'"},
 		{"domain constraint", `ALTER DOMAIN posint ADD CONSTRAINT small CHECK (VALUE < 1000)`,
+			false, []string{"domain public.posint changed constraints"}, ""},
+		{"domain constraint not valid", `ALTER DOMAIN posint ADD CONSTRAINT small CHECK (VALUE < 1000) NOT VALID`,
 			false, []string{"domain public.posint changed constraints"}, ""},
 		{"sequence", `ALTER SEQUENCE counter INCREMENT BY 5`,
 			false, []string{"sequence public.counter changed options"}, "sequence public.counter: options changed from none to INCREMENT BY 5"},
@@ -265,9 +273,7 @@ func TestDiffEmptyWhateverTheCreationOrder(t *testing.T) {
 
 func TestDiffEmptyForRichSchemaAndItsRestoredDump(t *testing.T) {
 	db := pgtest.New(t)
-	for _, b := range fixture(t, db) {
-		db.Exec(t, b)
-	}
+	loadFixture(t, db)
 	first := dumpOf(t, db)
 	if d := pgschema.Compare(first, dumpOf(t, restore(t, first.Dump()))); !d.Empty() {
 		t.Errorf("diff of a schema and its restored dump:\n%s", strings.Join(describe(d), "\n"))

@@ -21,10 +21,15 @@
 // Columns are attributes of their table, not objects of their own: a
 // table's DDL is its CREATE TABLE with every column in attnum order (column
 // order is part of the schema; dropped columns are skipped), followed by
-// the statements that belong to the table alone: ALTER SEQUENCE ... OWNED
-// BY for the sequences it owns, row-level security switches, replica
-// identity and the comments on the table and its columns. [Object.Table]
-// gives the structured columns to a diff. Table constraints, indexes,
+// the statements that belong to the table alone: the columns' statistics
+// targets, storage, compression and options; for a partition or an
+// inheritance child, the defaults and NOT NULL of the inherited columns
+// that differ from the parent's; row-level security switches, replica
+// identity, the comments on the table and its columns and, after the
+// owner, ALTER SEQUENCE ... OWNED BY for the sequences it owns.
+// [Object.Table] gives the structured columns to a diff. A partition is
+// created with PARTITION OF, so it gets its parent's column order even
+// when it had another before it was attached. Table constraints, indexes,
 // triggers, rules and policies are objects of their own named
 // schema.table.name, so that a diff can add or drop them one by one.
 // Comments, and with [Options] owners and grants, are part of the DDL of
@@ -32,7 +37,7 @@
 //
 // Objects of kinds the model does not cover (collations, operators, text
 // search objects, foreign data wrappers and tables, casts, extended
-// statistics, ...) are never dropped silently: [Schema.Unsupported] names
+// statistics, subscriptions, ...) are never dropped silently: [Schema.Unsupported] names
 // them and the dump lists them in its header.
 //
 // # The dump

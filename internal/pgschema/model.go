@@ -28,8 +28,13 @@ type Table struct {
 	Partitioned bool
 	Unlogged    bool
 	// Columns are in attnum order, which is the order of the table's
-	// columns. A partition has none: it takes its parent's.
+	// columns. A partition has none: it takes its parent's, and so does an
+	// inheritance child for the columns it inherits.
 	Columns []Column
+	// Inherited are the columns a partition or inheritance child takes
+	// from its parent but sets differently (default, NOT NULL, storage,
+	// compression, statistics target or options), as this table has them.
+	Inherited []Column
 	// Options are the storage parameters, such as fillfactor=70, sorted.
 	Options []string
 	// PartitionKey is the PARTITION BY clause's argument, such as RANGE (created_at).
@@ -63,6 +68,15 @@ type Column struct {
 	Identity        string
 	IdentityOptions string
 	NotNull         bool
+	// Storage is PLAIN, MAIN, EXTERNAL or EXTENDED when it is not the
+	// type's default storage.
+	Storage string
+	// Compression is the compression method set on the column (pglz, lz4).
+	Compression string
+	// Statistics is the statistics target set on the column, such as "500".
+	Statistics string
+	// Options are the attribute options, such as n_distinct=-0.5, sorted.
+	Options []string
 }
 
 // oidKey identifies a catalog row: the OID of its catalog and its own OID.
@@ -118,7 +132,10 @@ type definition struct {
 	// comments, owner and grants are attached after Inspect has read them.
 	comments []string
 	owner    []string
-	grants   []string
+	// ownedSeqs are a table's ALTER SEQUENCE ... OWNED BY statements. They
+	// follow the owner: a sequence must have its table's owner to be linked.
+	ownedSeqs []string
+	grants    []string
 	// deps are the objects this one needs, filled by the ordering.
 	deps []*definition
 }
@@ -129,7 +146,7 @@ func (d *definition) Table() *Table { return d.table }
 
 func (d *definition) SQL() string {
 	var b strings.Builder
-	for _, part := range [][]string{d.create, d.comments, d.owner, d.grants} {
+	for _, part := range [][]string{d.create, d.comments, d.owner, d.ownedSeqs, d.grants} {
 		for _, stmt := range part {
 			b.WriteString(stmt)
 			b.WriteByte('\n')

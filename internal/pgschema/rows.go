@@ -30,12 +30,18 @@ type typeRow struct {
 	Default        string   `db:"default_expr"`
 	NotNull        bool     `db:"not_null"`
 	Checks         []string `db:"checks"`
+	NotValidChecks []string `db:"unvalidated_checks"`
 	Attributes     []string `db:"attributes"`
 	Subtype        string   `db:"subtype"`
 	SubtypeOpclass string   `db:"subtype_opclass"`
 	RangeCollation string   `db:"range_collation"`
 	Canonical      string   `db:"canonical"`
 	SubtypeDiff    string   `db:"subtype_diff"`
+	// MultirangeSameSchema, MultirangeName and MultirangeIdent describe
+	// a range's multirange type (PostgreSQL 14 on).
+	MultirangeSameSchema bool   `db:"multirange_same_schema"`
+	MultirangeName       string `db:"multirange_name"`
+	MultirangeIdent      string `db:"multirange_ident"`
 }
 
 type sequenceRow struct {
@@ -70,6 +76,7 @@ type tableRow struct {
 	PartitionKey     string   `db:"partition_key"`
 	PartitionBound   string   `db:"partition_bound"`
 	Parents          []string `db:"parents"`
+	ParentOIDs       []uint32 `db:"parent_oids"`
 	RowSecurity      bool     `db:"row_security"`
 	ForceRowSecurity bool     `db:"force_row_security"`
 	ReplicaIdentity  string   `db:"replica_identity"`
@@ -88,6 +95,12 @@ type columnRow struct {
 	Identity  string `db:"identity"`
 	Generated string `db:"generated"`
 	IsLocal   bool   `db:"is_local"`
+	// Storage is attstorage and TypeStorage the type's default.
+	Storage     string   `db:"storage"`
+	TypeStorage string   `db:"type_storage"`
+	Compression string   `db:"compression"`
+	Statistics  int32    `db:"statistics"`
+	Options     []string `db:"options"`
 }
 
 type constraintRow struct {
@@ -99,6 +112,7 @@ type constraintRow struct {
 	Ident           string `db:"ident"`
 	Type            string `db:"type"`
 	Definition      string `db:"definition"`
+	IndexOptions    string `db:"index_options"`
 	IndexOID        uint32 `db:"index_oid"`
 	ReplicaIdentity bool   `db:"replica_identity"`
 	Clustered       bool   `db:"clustered"`
@@ -116,6 +130,8 @@ type indexRow struct {
 	Partitioned     bool   `db:"partitioned"`
 	ReplicaIdentity bool   `db:"replica_identity"`
 	Clustered       bool   `db:"clustered"`
+	// Statistics are the ALTER INDEX ... SET STATISTICS statements.
+	Statistics []string `db:"statistics"`
 }
 
 type viewRow struct {

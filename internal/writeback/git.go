@@ -1,21 +1,17 @@
 package writeback
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/mail"
-	"net/url"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/plumbing/transport"
 )
 
 // Author is a commit author.
@@ -215,147 +211,4 @@ func (g *gitRepo) putTree(base *object.Tree, path []string, blob plumbing.Hash) 
 		return plumbing.ZeroHash, err
 	}
 	return g.repo.Storer.SetEncodedObject(obj)
-}
-
-// beforePush, when set (by tests), runs before each push attempt.
-var beforePush func(attempt int)
-
-// push sends commits to po.Branch; when the remote branch moved on, it
-// fetches it, re-creates the commits on its head and tries again.
-func (g *gitRepo) push(ctx context.Context, po PushOptions, commits []localCommit, res *Result) error {
-	if po.Branch == "" {
-		return errors.New("no branch to push to")
-	}
-	name := po.Remote
-	if name == "" {
-		name = "origin"
-	}
-	u := po.URL
-	if u == "" {
-		r, err := g.repo.Remote(name)
-		if err != nil || len(r.Config().URLs) == 0 {
-			return fmt.Errorf("%w: the repository has no remote %q (add one, or push from a clone)", ErrPushRejected, name)
-		}
-		u = r.Config().URLs[0]
-	}
-	tracking := plumbing.NewRemoteReferenceName(name, po.Branch)
-	spec := config.RefSpec("+" + plumbing.NewBranchReferenceName(po.Branch).String() + ":" + tracking.String())
-	remote := git.NewRemote(g.repo.Storer, &config.RemoteConfig{Name: name, URLs: []string{u}, Fetch: []config.RefSpec{spec}})
-	proxy := transport.ProxyOptions{URL: po.ProxyURL}
-	retries := po.Retries
-	if retries == 0 {
-		retries = DefaultRetries
-	}
-	where := fmt.Sprintf("branch %s of %s", po.Branch, redact(u))
-	files := make([]FileContent, len(commits))
-	for i, c := range commits {
-		files[i] = c.file
-	}
-	// Our commits go on the remote branch's current head, so that nothing
-	// but them is ever pushed (not a pull request's local merge, not the
-	// commits of another branch HEAD happens to be on).
-	head, err := g.fetch(ctx, remote, spec, tracking, proxy)
-	var noRef git.NoMatchingRefSpecError
-	switch {
-	case errors.As(err, &noRef):
-		// A new branch: it starts at our commits.
-	case err != nil:
-		return fmt.Errorf("%w: fetching %s: %s", ErrPushRejected, where, redactErr(err, u))
-	default:
-		if base, err := g.repo.CommitObject(commits[0].hash); err != nil || len(base.ParentHashes) != 1 || base.ParentHashes[0] != head.Hash {
-			if commits, err = g.commitChain(head, files); err != nil {
-				return err
-			}
-			res.Rebased = true
-			if len(commits) == 0 {
-				res.RemoteHadIt = true
-				return nil
-			}
-		}
-	}
-	for attempt := 1; ; attempt++ {
-		res.Attempts = attempt
-		tip := commits[len(commits)-1].hash
-		if beforePush != nil {
-			beforePush(attempt)
-		}
-		err := remote.PushContext(ctx, &git.PushOptions{
-			RemoteName:   name,
-			RefSpecs:     []config.RefSpec{config.RefSpec(tip.String() + ":" + plumbing.NewBranchReferenceName(po.Branch).String())},
-			ProxyOptions: proxy,
-		})
-		if err == nil || errors.Is(err, git.NoErrAlreadyUpToDate) {
-			res.Pushed = res.Pushed[:0]
-			for _, c := range commits {
-				res.Pushed = append(res.Pushed, c.hash.String())
-			}
-			_ = g.repo.Storer.SetReference(plumbing.NewHashReference(tracking, tip))
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if !nonFastForward(err) {
-			return fmt.Errorf("%w: pushing to %s: %s", ErrPushRejected, where, redactErr(err, u))
-		}
-		if attempt > retries {
-			return fmt.Errorf("%w: %s kept moving (someone else pushed each time); gave up after %d attempts — run writeback again", ErrPushRejected, where, attempt)
-		}
-		head, err := g.fetch(ctx, remote, spec, tracking, proxy)
-		if err != nil {
-			return fmt.Errorf("%w: fetching %s after a rejected push: %s", ErrPushRejected, where, redactErr(err, u))
-		}
-		if commits, err = g.commitChain(head, files); err != nil {
-			return err
-		}
-		res.Rebased = true
-		if len(commits) == 0 {
-			res.RemoteHadIt = true
-			return nil
-		}
-	}
-}
-
-// fetch brings the remote branch's head into its remote-tracking branch and
-// returns that commit.
-func (g *gitRepo) fetch(ctx context.Context, remote *git.Remote, spec config.RefSpec, tracking plumbing.ReferenceName, proxy transport.ProxyOptions) (*object.Commit, error) {
-	err := remote.FetchContext(ctx, &git.FetchOptions{RefSpecs: []config.RefSpec{spec}, ProxyOptions: proxy, Force: true})
-	if err != nil && !errors.Is(err, git.NoErrAlreadyUpToDate) {
-		return nil, err
-	}
-	ref, err := g.repo.Reference(tracking, true)
-	if err != nil {
-		return nil, err
-	}
-	return g.repo.CommitObject(ref.Hash())
-}
-
-// nonFastForward tells a push refused because the remote branch moved on
-// from one refused for other reasons.
-func nonFastForward(err error) bool {
-	if errors.Is(err, plumbing.ErrObjectNotFound) {
-		return true // the remote head is a commit we do not have
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "non-fast-forward") || strings.Contains(msg, "fetch first")
-}
-
-// redact hides a password in a remote URL.
-func redact(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || u.User == nil {
-		return s
-	}
-	return u.Redacted()
-}
-
-// redactErr returns err's message with any password of rawURL masked.
-func redactErr(err error, rawURL string) string {
-	msg := err.Error()
-	if u, e := url.Parse(rawURL); e == nil && u.User != nil {
-		if p, ok := u.User.Password(); ok && p != "" {
-			msg = strings.ReplaceAll(msg, p, "xxxxx")
-		}
-	}
-	return msg
 }

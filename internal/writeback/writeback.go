@@ -2,6 +2,12 @@
 // repository dbcd runs in, commits them when their content changed and pushes
 // the commits to a branch, rebasing them when someone pushed meanwhile.
 //
+// Pushes never force: the commits always go on the remote branch's current
+// head, fetched first (one commit deep in a shallow clone, which keeps the
+// clone consistent and needs no more history). A remote that refuses the
+// push for another reason gives a [*RefusedError]; a shallow clone that
+// lacks history the push needs gives [ErrShallowClone].
+//
 // It is dbcd's only writer of git objects and works through go-git alone: no
 // git binary is needed. It takes plain values; the command layer turns
 // dbcd.yaml and the environment into Options.
@@ -22,10 +28,42 @@ import (
 // ErrPathEscapes is returned for a file path that would leave the repository.
 var ErrPathEscapes = errors.New("path leaves the repository")
 
-// ErrPushRejected is returned when the remote kept refusing our commits as
-// non-fast-forward after every retry, or refused them for another reason
-// (branch restrictions, hooks).
+// ErrPushRejected is returned when the commits could not be pushed: the
+// remote kept refusing them as non-fast-forward after every retry, refused
+// them for another reason (a [*RefusedError]: branch restrictions, hooks,
+// authentication), or could not be reached.
 var ErrPushRejected = errors.New("push rejected")
+
+// ErrShallowClone is returned when the repository is a shallow clone that
+// lacks the history needed to put the commits on the branch's head (the
+// branch forked before the clone's oldest commit). Bitbucket Pipelines
+// clones 50 commits deep unless bitbucket-pipelines.yml says
+// clone: depth: full.
+var ErrShallowClone = errors.New("shallow clone")
+
+// RefusedError is a push the remote refused for another reason than a
+// newer head. It wraps ErrPushRejected.
+type RefusedError struct {
+	// Branch is the branch pushed to and Remote the remote's URL, with any
+	// password masked.
+	Branch, Remote string
+	// Reason is go-git's error; RemoteMessage what the remote said (the
+	// lines a hook or the server printed), both with secrets masked.
+	Reason, RemoteMessage string
+	// Auth is set when the remote asked for credentials or rejected them.
+	Auth bool
+}
+
+func (e *RefusedError) Error() string {
+	msg := fmt.Sprintf("%s: %s refused the push to branch %s: %s", ErrPushRejected, e.Remote, e.Branch, e.Reason)
+	if e.RemoteMessage != "" {
+		msg += "\nremote: " + strings.ReplaceAll(e.RemoteMessage, "\n", "\nremote: ")
+	}
+	return msg
+}
+
+// Unwrap makes errors.Is(err, ErrPushRejected) hold.
+func (e *RefusedError) Unwrap() error { return ErrPushRejected }
 
 // DefaultRetries is how often a push rejected as non-fast-forward is retried
 // (after a fetch and rebase) when PushOptions.Retries is zero.
@@ -53,6 +91,12 @@ type PushOptions struct {
 	// ProxyURL sends the fetch and push through an HTTP proxy (Bitbucket
 	// Pipelines' local authenticating proxy).
 	ProxyURL string
+	// User and Password, when Password is set, authenticate the fetch and
+	// push of an http(s) URL with basic auth (a Bitbucket access token:
+	// user x-token-auth). Without them, or for another kind of URL, the
+	// remote's own configuration applies (credentials in the URL, the SSH
+	// agent). The password never appears in errors.
+	User, Password string
 	// Retries is how many times a non-fast-forward rejection is retried
 	// after fetching and re-creating our commits on the new remote head;
 	// 0 means DefaultRetries, a negative value none.
@@ -93,14 +137,17 @@ type Result struct {
 	// Commits are the hashes of the commits made locally, oldest first.
 	Commits []string
 	// Pushed lists the hashes that reached the remote branch, oldest first;
-	// after a rebase they differ from Commits.
+	// after a rebase they differ from Commits. With no new local commit,
+	// they are the commits made on the branch's head for files it did not
+	// hold yet (a previous writeback's push failed, or the branch is not
+	// the one checked out).
 	Pushed []string
-	// Attempts counts push attempts; Rebased is set when our commits were
-	// re-created on a newer remote head.
+	// Attempts counts push attempts; Rebased is set when our local commits
+	// were re-created on a newer remote head.
 	Attempts int
 	Rebased  bool
-	// RemoteHadIt is set when, after a rebase, the remote branch already
-	// held our content and nothing needed pushing.
+	// RemoteHadIt is set when the remote branch already held the content
+	// of our local commits and nothing needed pushing.
 	RemoteHadIt bool
 }
 
@@ -155,10 +202,10 @@ func Write(ctx context.Context, opts Options) (Result, error) {
 	for _, c := range commits {
 		res.Commits = append(res.Commits, c.hash.String())
 	}
-	if opts.Push == nil || len(commits) == 0 {
+	if opts.Push == nil {
 		return res, nil
 	}
-	err = g.push(ctx, *opts.Push, commits, &res)
+	err = g.push(ctx, *opts.Push, files, commits, &res)
 	return res, err
 }
 

@@ -1,5 +1,6 @@
--- Columns of the tables of tables.sql in attnum order, dropped columns
--- skipped. Defaults and generation expressions are deparsed by the server.
+-- Columns of the tables of tables.sql and of views in attnum order, dropped
+-- columns skipped. Defaults and generation expressions are deparsed by the
+-- server; storage is compared with the type's by the caller.
 SELECT a.attrelid AS table_oid,
        a.attnum AS num,
        a.attname AS name,
@@ -13,12 +14,18 @@ SELECT a.attrelid AS table_oid,
        coalesce(pg_get_expr(d.adbin, d.adrelid), '') AS default_expr,
        a.attidentity::text AS identity,
        a.attgenerated::text AS generated,
-       a.attislocal AS is_local
+       a.attislocal AS is_local,
+       a.attstorage::text AS storage,
+       ty.typstorage::text AS type_storage,
+       {{if ge .Version 140000}}a.attcompression::text{{else}}''{{end}} AS compression,
+       coalesce(a.attstattarget, -1) AS statistics,
+       coalesce(a.attoptions, '{}') AS options
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type ty ON ty.oid = a.atttypid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-WHERE c.relkind IN ('r', 'p')
+WHERE c.relkind IN ('r', 'p', 'v')
   AND a.attnum > 0
   AND NOT a.attisdropped
   AND n.nspname <> ALL ($1::text[])

@@ -9,6 +9,11 @@ SELECT co.oid,
        quote_ident(co.conname) AS ident,
        co.contype::text AS type,
        pg_get_constraintdef(co.oid) AS definition,
+       -- pg_get_constraintdef leaves out the storage parameters of the index
+       -- behind a primary key or unique constraint (not an exclusion's).
+       CASE WHEN co.contype IN ('p', 'u')
+            THEN coalesce((SELECT array_to_string(ic.reloptions, ', ') FROM pg_class ic WHERE ic.oid = co.conindid), '')
+            ELSE '' END AS index_options,
        CASE WHEN co.contype IN ('p', 'u', 'x') THEN co.conindid ELSE 0 END AS index_oid,
        coalesce(i.indisreplident, false) AS replica_identity,
        coalesce(i.indisclustered, false) AS clustered

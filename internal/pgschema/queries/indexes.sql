@@ -10,7 +10,12 @@ SELECT i.indexrelid AS oid,
        pg_get_indexdef(i.indexrelid) AS definition,
        ic.relkind = 'I' AS partitioned,
        i.indisreplident AS replica_identity,
-       i.indisclustered AS clustered
+       i.indisclustered AS clustered,
+       ARRAY(SELECT 'ALTER INDEX ' || quote_ident(n.nspname) || '.' || quote_ident(ic.relname) ||
+                    ' ALTER COLUMN ' || a.attnum || ' SET STATISTICS ' || a.attstattarget || ';'
+             FROM pg_attribute a
+             WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0
+             ORDER BY a.attnum) AS statistics
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid

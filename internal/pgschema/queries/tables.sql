@@ -7,11 +7,15 @@ SELECT c.oid,
        c.relkind::text AS kind,
        quote_ident(pg_get_userbyid(c.relowner)) AS owner,
        c.relpersistence = 'u' AS unlogged,
-       coalesce(c.reloptions, '{}') AS options,
+       coalesce(c.reloptions, '{}') ||
+           coalesce((SELECT array_agg('toast.' || o) FROM pg_class tc, unnest(tc.reloptions) AS o
+                     WHERE tc.oid = c.reltoastrelid), '{}') AS options,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END AS partition_key,
        coalesce(CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END, '') AS partition_bound,
        coalesce((SELECT array_agg(i.inhparent::regclass::text ORDER BY i.inhseqno)
                  FROM pg_inherits i WHERE i.inhrelid = c.oid), '{}') AS parents,
+       coalesce((SELECT array_agg(i.inhparent ORDER BY i.inhseqno)
+                 FROM pg_inherits i WHERE i.inhrelid = c.oid), '{}') AS parent_oids,
        c.relrowsecurity AS row_security,
        c.relforcerowsecurity AS force_row_security,
        c.relreplident::text AS replica_identity,

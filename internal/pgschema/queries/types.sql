@@ -16,7 +16,10 @@ SELECT t.oid,
        coalesce(pg_get_expr(t.typdefaultbin, 0), '') AS default_expr,
        t.typnotnull AS not_null,
        coalesce((SELECT array_agg('CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid) ORDER BY c.conname)
-                 FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'), '{}') AS checks,
+                 FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' AND c.convalidated), '{}') AS checks,
+       -- CREATE DOMAIN cannot take a NOT VALID constraint: ALTER DOMAIN adds it.
+       coalesce((SELECT array_agg('CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid) ORDER BY c.conname)
+                 FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c' AND NOT c.convalidated), '{}') AS unvalidated_checks,
        coalesce((SELECT array_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) ||
                         coalesce((SELECT ' COLLATE ' || quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
                                   FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
@@ -34,7 +37,17 @@ SELECT t.oid,
                  JOIN pg_type st ON st.oid = r.rngsubtype
                  WHERE co.oid = r.rngcollation AND r.rngcollation <> st.typcollation), '') AS range_collation,
        coalesce(nullif(r.rngcanonical, 0)::regproc::text, '') AS canonical,
-       coalesce(nullif(r.rngsubdiff, 0)::regproc::text, '') AS subtype_diff
+       coalesce(nullif(r.rngsubdiff, 0)::regproc::text, '') AS subtype_diff,
+{{- if ge .Version 140000}}
+       coalesce((SELECT mn.nspname = n.nspname FROM pg_type mt JOIN pg_namespace mn ON mn.oid = mt.typnamespace
+                 WHERE mt.oid = r.rngmultitypid), true) AS multirange_same_schema,
+       coalesce((SELECT mt.typname::text FROM pg_type mt WHERE mt.oid = r.rngmultitypid), '') AS multirange_name,
+       coalesce((SELECT quote_ident(mn.nspname) || '.' || quote_ident(mt.typname)
+                 FROM pg_type mt JOIN pg_namespace mn ON mn.oid = mt.typnamespace
+                 WHERE mt.oid = r.rngmultitypid), '') AS multirange_ident
+{{- else}}
+       true AS multirange_same_schema, '' AS multirange_name, '' AS multirange_ident
+{{- end}}
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 LEFT JOIN pg_range r ON r.rngtypid = t.oid

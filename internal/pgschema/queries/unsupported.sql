@@ -26,6 +26,8 @@ WITH objs (class_oid, obj_oid, nsp) AS (
     UNION ALL SELECT 'pg_foreign_server'::regclass::oid, oid, NULL FROM pg_foreign_server
     UNION ALL SELECT 'pg_user_mapping'::regclass::oid, umid, NULL FROM pg_user_mappings
     UNION ALL SELECT 'pg_default_acl'::regclass::oid, oid, NULL FROM pg_default_acl
+    UNION ALL SELECT 'pg_subscription'::regclass::oid, oid, NULL FROM pg_subscription
+              WHERE subdbid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
 )
 SELECT pg_describe_object(o.class_oid, o.obj_oid, 0) AS description
 FROM objs o

@@ -5,7 +5,9 @@ SELECT c.oid,
        quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS ident,
        c.relkind::text AS kind,
        quote_ident(pg_get_userbyid(c.relowner)) AS owner,
-       coalesce(c.reloptions, '{}') AS options,
+       coalesce(c.reloptions, '{}') ||
+           coalesce((SELECT array_agg('toast.' || o) FROM pg_class tc, unnest(tc.reloptions) AS o
+                     WHERE tc.oid = c.reltoastrelid), '{}') AS options,
        pg_get_viewdef(c.oid) AS definition,
        coalesce(CASE WHEN c.relkind = 'm' AND am.amname <> 'heap' THEN quote_ident(am.amname) END, '') AS access_method
 FROM pg_class c

@@ -177,3 +177,148 @@ COMMENT ON PUBLICATION shop_pub IS 'catalog feed';
 COMMENT ON RULE cart_no_delete ON shop.cart IS 'keep carts';
 
 COMMENT ON COLUMN shop.address.zip IS 'postal code';
+
+CREATE SCHEMA ext;
+
+CREATE EXTENSION IF NOT EXISTS hstore WITH SCHEMA ext;
+
+COMMENT ON EXTENSION hstore IS 'key/value pairs';
+
+CREATE SCHEMA "Odd Schema";
+
+COMMENT ON SCHEMA "Odd Schema" IS 'it''s odd:
+two lines';
+
+CREATE TABLE "Odd Schema"."Mixed Case" ("Weird Col" integer NOT NULL, "select" text COLLATE "POSIX", attrs ext.hstore, CONSTRAINT "Mixed PK" PRIMARY KEY ("Weird Col"));
+
+COMMENT ON COLUMN "Odd Schema"."Mixed Case"."Weird Col" IS 'quoted "column"';
+
+COMMENT ON CONSTRAINT "Mixed PK" ON "Odd Schema"."Mixed Case" IS 'quoted constraint';
+
+CREATE INDEX "Odd Index" ON "Odd Schema"."Mixed Case" ("select" COLLATE "C" DESC NULLS LAST, "Weird Col");
+
+ALTER TYPE shop.order_status ADD VALUE 'refunded' BEFORE 'cancelled';
+
+ALTER DOMAIN shop.email ADD CONSTRAINT email_short CHECK (length(VALUE::text) < 255) NOT VALID;
+
+CREATE DOMAIN shop.positive_price AS shop.price CONSTRAINT positive CHECK (VALUE > 0) CONSTRAINT below_million CHECK (VALUE < 1000000);
+
+CREATE SEQUENCE shop.countdown AS smallint INCREMENT BY -1 MINVALUE -100 MAXVALUE 100 START WITH 50 CYCLE;
+
+CREATE SEQUENCE shop.cart_seq AS integer;
+
+ALTER SEQUENCE shop.cart_seq OWNED BY shop.cart.product_id;
+
+COMMENT ON SEQUENCE shop.customer_id_seq IS 'identity of customers';
+
+COMMENT ON INDEX shop.customer_pkey IS 'primary key index';
+
+COMMENT ON TYPE shop.address IS 'postal address';
+
+COMMENT ON TYPE shop.floatrange IS 'ranges of floats';
+
+COMMENT ON TABLE shop.orders IS 'partitioned by date';
+
+COMMENT ON TABLE shop.orders_2023 IS 'closed year';
+
+COMMENT ON COLUMN shop.order_summary.total IS 'computed';
+
+COMMENT ON COLUMN shop.product_sales.sold IS 'units';
+
+COMMENT ON FUNCTION audit.record() IS 'audit trigger';
+
+ALTER TABLE ONLY shop.orders_2023 ALTER COLUMN placed_at SET DEFAULT '2023-06-30 00:00:00+00';
+
+ALTER TABLE audit.log_archive ALTER COLUMN op SET DEFAULT 'archived';
+
+ALTER TABLE audit.log_archive ALTER COLUMN row_data SET NOT NULL;
+
+ALTER TABLE audit.log ADD CONSTRAINT log_op_nonempty CHECK (op <> '') NO INHERIT;
+
+ALTER TABLE shop.product ALTER COLUMN title SET STORAGE EXTERNAL, ALTER COLUMN sku SET STATISTICS 500, ALTER COLUMN title SET (n_distinct = -0.5);
+
+ALTER TABLE shop.product SET (toast.autovacuum_enabled = false, autovacuum_vacuum_scale_factor = 0.05);
+
+ALTER TABLE shop.cart ADD CONSTRAINT cart_product_fk FOREIGN KEY (product_id) REFERENCES shop.product (id) ON DELETE SET NULL NOT VALID;
+
+ALTER TABLE shop.customer REPLICA IDENTITY USING INDEX customer_email_key;
+
+CREATE INDEX cart_added_brin ON shop.cart USING brin (added_at) WITH (pages_per_range = 32);
+
+CREATE INDEX customer_name_hash ON shop.customer USING hash (name);
+
+CREATE TABLE shop.session (id uuid NOT NULL, customer_id bigint, data jsonb, PRIMARY KEY (id)) PARTITION BY HASH (id);
+
+CREATE TABLE shop.session_0 PARTITION OF shop.session FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+
+CREATE TABLE shop.session_1 PARTITION OF shop.session FOR VALUES WITH (MODULUS 2, REMAINDER 1) WITH (fillfactor = 80);
+
+ALTER TABLE shop.session ADD CONSTRAINT session_customer_fk FOREIGN KEY (customer_id) REFERENCES shop.customer (id) ON DELETE SET NULL;
+
+CREATE TABLE shop.price_history (product_id int NOT NULL, valid tstzrange NOT NULL, price shop.positive_price NOT NULL) PARTITION BY RANGE (lower(valid));
+
+CREATE TABLE shop.price_history_old PARTITION OF shop.price_history FOR VALUES FROM (MINVALUE) TO ('2020-01-01');
+
+CREATE TABLE shop.price_history_new PARTITION OF shop.price_history FOR VALUES FROM ('2020-01-01') TO (MAXVALUE);
+
+CREATE FUNCTION audit.record_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO audit.log (table_name, op) SELECT TG_TABLE_NAME, TG_OP FROM new_rows LIMIT 1;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER product_bulk AFTER UPDATE ON shop.product REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit.record_statement();
+
+CREATE CONSTRAINT TRIGGER order_item_check AFTER INSERT OR UPDATE ON shop.order_item DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit.record();
+
+CREATE TRIGGER order_summary_insert INSTEAD OF INSERT ON shop.order_summary FOR EACH ROW EXECUTE FUNCTION audit.record();
+
+ALTER TABLE shop.product ENABLE REPLICA TRIGGER product_bulk;
+
+CREATE RULE top_customers_insert AS ON INSERT TO shop.top_customers DO INSTEAD (INSERT INTO audit.log (table_name, op) VALUES ('top_customers', 'insert'); NOTIFY shop_changes);
+
+CREATE FUNCTION shop.tagged(VARIADIC tags text[]) RETURNS SETOF text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 5 ROWS 10 AS $$ SELECT unnest(tags) $$;
+
+CREATE FUNCTION shop.customer_orders(p_customer bigint, p_limit integer DEFAULT 10) RETURNS TABLE (order_id bigint, placed timestamptz) LANGUAGE sql STABLE AS $$ SELECT id, placed_at FROM shop.orders WHERE customer_id = p_customer LIMIT p_limit $$;
+
+CREATE FUNCTION shop.split_name(full_name text, OUT first_name text, OUT last_name text) LANGUAGE plpgsql IMMUTABLE LEAKPROOF AS $$ BEGIN first_name := split_part(full_name, ' ', 1); last_name := split_part(full_name, ' ', 2); END $$;
+
+CREATE FUNCTION shop.price_avg_final(numeric[]) RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT CASE WHEN $1[2] = 0 THEN NULL ELSE $1[1] / $1[2] END';
+
+CREATE FUNCTION shop.price_avg_step(numeric[], numeric) RETURNS numeric[] LANGUAGE sql IMMUTABLE AS 'SELECT ARRAY[$1[1] + $2, $1[2] + 1]';
+
+CREATE FUNCTION shop.price_avg_combine(numeric[], numeric[]) RETURNS numeric[] LANGUAGE sql IMMUTABLE AS 'SELECT ARRAY[$1[1] + $2[1], $1[2] + $2[2]]';
+
+CREATE AGGREGATE shop.price_avg(numeric) (SFUNC = shop.price_avg_step, STYPE = numeric[], FINALFUNC = shop.price_avg_final, COMBINEFUNC = shop.price_avg_combine, INITCOND = '{0,0}', PARALLEL = SAFE);
+
+CREATE VIEW shop.cheap_products AS SELECT id, sku, price FROM shop.product WHERE price < 10 WITH CASCADED CHECK OPTION;
+
+CREATE MATERIALIZED VIEW shop.customer_names WITH (fillfactor = 70) AS SELECT id, name FROM shop.customer WITH NO DATA;
+
+CREATE INDEX customer_names_name ON shop.customer_names (name);
+
+CREATE POLICY orders_insert ON shop.orders FOR INSERT WITH CHECK (status = 'new');
+
+CREATE POLICY orders_delete ON shop.orders AS PERMISSIVE FOR DELETE USING (status = 'cancelled');
+
+COMMENT ON RULE top_customers_insert ON shop.top_customers IS 'log instead';
+
+COMMENT ON TRIGGER order_item_check ON shop.order_item IS 'deferred check';
+
+COMMENT ON CONSTRAINT order_item_qty_sane ON shop.order_item IS 'not validated yet';
+
+COMMENT ON CONSTRAINT email_short ON DOMAIN shop.email IS 'not validated yet';
+
+COMMENT ON AGGREGATE shop.price_avg(numeric) IS 'average price';
+
+COMMENT ON POLICY orders_all ON shop.orders IS 'everyone sees positive';
+
+COMMENT ON PUBLICATION orders_pub IS 'orders feed';
+
+ALTER TABLE shop.orders ADD CONSTRAINT orders_total_check CHECK (total < 1000000);
+
+ALTER VIEW shop.cheap_products ALTER COLUMN price SET DEFAULT 1;
+
+ALTER INDEX shop.product_lower_title ALTER COLUMN 1 SET STATISTICS 300;
+
+CREATE TABLE shop.warehouse (id integer, name text, CONSTRAINT warehouse_pkey PRIMARY KEY (id) WITH (fillfactor = 80), CONSTRAINT warehouse_name_key UNIQUE (name) INCLUDE (id) WITH (fillfactor = 60) DEFERRABLE);
