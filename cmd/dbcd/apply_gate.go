@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/dbcd/dbcd/internal/apply"
 	"github.com/dbcd/dbcd/internal/config"
@@ -72,31 +73,54 @@ func reviewGate(ctx context.Context, cfg *config.Config, tree *source.Tree, stag
 	return blocked, reviewed, nil
 }
 
-// driftGuard checks each target the apply will touch for changes made
-// outside dbcd since its last apply (apply.on_drift) and describes them.
+// driftGuard checks each target the apply will touch (after --target and
+// --shard) for changes made outside dbcd since its last apply
+// (apply.on_drift) and describes them, rollout.parallel targets at a time.
 // Targets without a recorded snapshot are not checked.
 func driftGuard(ctx context.Context, cfg *config.Config, ao apply.Options) ([]string, error) {
+	targets, err := ao.Selected()
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	check := driftFunc(cfg, false)
+	found := make([][]string, len(targets))
+	errs := make([]error, len(targets))
+	forEach(len(targets), ao.Parallel, func(i int) {
+		found[i], errs[i] = check(ctx, targets[i])
+	})
 	var out []string
-	for _, t := range ao.Targets {
-		if ao.Target != "" && t.Name != ao.Target {
-			continue
+	for i, t := range targets {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("checking %s for drift before applying: %w", t.Name, errs[i])
 		}
-		res, err := drift.Check(ctx, drift.Options{Name: t.Name, URL: t.URL, HistoryTable: cfg.History.Table,
-			Against: drift.AgainstHistory, Ignore: cfg.Drift.Ignore})
-		if err != nil {
-			return nil, fmt.Errorf("checking %s for drift before applying: %w", t.Name, err)
-		}
-		for _, c := range res.Diff.Changes {
+		for _, d := range found[i] {
 			out = append(out, fmt.Sprintf("target %s drifted: %s (dbcd drift --accept --stage %s --target %s --reason ..., or --allow-drift)",
-				t.Name, c.Summary(), ao.Stage, t.Name))
+				t.Name, d, ao.Stage, t.Name))
 		}
 	}
 	return out, nil
 }
 
-// driftFunc checks one target for drift against its history snapshot, for
-// plan; a target without a snapshot is not drifted.
-func driftFunc(cfg *config.Config) func(context.Context, apply.Target) ([]string, error) {
+// forEach calls fn(0..n-1), at most parallel calls at once (at least one).
+func forEach(n, parallel int, fn func(i int)) {
+	sem := make(chan struct{}, max(parallel, 1))
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			fn(i)
+		}()
+	}
+	wg.Wait()
+}
+
+// driftFunc checks one target for drift against its history snapshot; a
+// target without a snapshot is not drifted. withIssues adds dbcd-level
+// problems (failed rows, files changed or gone since they were applied).
+func driftFunc(cfg *config.Config, withIssues bool) func(context.Context, apply.Target) ([]string, error) {
 	return func(ctx context.Context, t apply.Target) ([]string, error) {
 		res, err := drift.Check(ctx, drift.Options{Name: t.Name, URL: t.URL, HistoryTable: cfg.History.Table,
 			Against: drift.AgainstHistory, Ignore: cfg.Drift.Ignore})
@@ -107,6 +131,9 @@ func driftFunc(cfg *config.Config) func(context.Context, apply.Target) ([]string
 		for _, c := range res.Diff.Changes {
 			out = append(out, c.Summary())
 		}
-		return append(out, res.Issues...), nil
+		if withIssues {
+			out = append(out, res.Issues...)
+		}
+		return out, nil
 	}
 }

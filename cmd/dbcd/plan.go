@@ -113,7 +113,7 @@ func runPlan(ctx context.Context, opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	in.Drift = driftFunc(cfg)
+	in.Drift = driftFunc(cfg, true)
 	in.DriftBlocks = cfg.Apply.OnDrift == "block"
 	in.Fingerprint = opts.out != ""
 	if opts.shadow != "" || opts.shadowHere {

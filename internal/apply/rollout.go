@@ -92,6 +92,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// Selected returns the targets Run would work on: the --target filter or
+// the shard applied to Targets.
+func (o Options) Selected() ([]Target, error) { return selectTargets(&o) }
+
 // selectTargets applies the target filter and the shard.
 func selectTargets(opts *Options) ([]Target, error) {
 	var out []Target

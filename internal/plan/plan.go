@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/dbcd/dbcd/internal/apply"
 	"github.com/dbcd/dbcd/internal/dbconn"
@@ -214,52 +215,83 @@ func Build(ctx context.Context, in Input) (*Plan, error) {
 	}
 	reviews := fileReviews(in.Reviewed)
 	ev := newEvidenceCache(in.Evidence)
-	for _, tr := range res.Targets {
-		tp := &TargetPlan{Name: tr.Name, DB: tr.DB, Files: []*FilePlan{}, Warnings: tr.Warnings}
-		p.Targets = append(p.Targets, tp)
-		for _, s := range tr.Skipped {
-			tp.Skipped = append(tp.Skipped, SkippedRef{Path: s.Path, Reason: s.Reason})
-		}
-		t := targets[tr.Name]
-		if tr.Err != nil {
-			tp.Error = tr.Err.Error()
-			var be *apply.BlockedError
-			if errors.As(tr.Err, &be) {
-				tp.Status, tp.Reasons = StatusBlocked, be.Problems
-			} else {
-				tp.Status, tp.Reasons = StatusUnreachable, []string{firstLine(tr.Err.Error())}
-			}
-			continue
-		}
-		if err := planFiles(ctx, in, p, tp, t, tr.Pending, files, reviews, gate, ev); err != nil {
+	p.Targets = make([]*TargetPlan, len(res.Targets))
+	errs := make([]error, len(res.Targets))
+	// Targets are independent and plan only reads them (a shadow run works
+	// on its own scratch database): rollout.parallel at a time, at least 4.
+	forEach(len(res.Targets), max(ao.Parallel, 4), func(i int) {
+		p.Targets[i], errs[i] = planTarget(ctx, in, p, res.Targets[i], targets[res.Targets[i].Name], files, reviews, gate, ev)
+	})
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
-		if in.Drift != nil {
-			tp.Drift = &DriftStatus{}
-			objs, err := in.Drift(ctx, t)
-			if err != nil {
-				tp.Drift.Error = firstLine(dbconn.RedactSecrets(err.Error(), t.URL))
-			}
-			tp.Drift.Objects, tp.Drift.Drifted = objs, len(objs) > 0
-		}
-		if in.Shadow != nil && len(tp.Files) > 0 {
-			tp.Shadow = runShadow(ctx, *in.Shadow, ao, t, tr.Pending)
-		}
-		if in.Fingerprint {
-			fp, err := takeFingerprint(ctx, ao, t)
-			if err != nil {
-				tp.Status, tp.Reasons = StatusUnreachable, []string{firstLine(err.Error())}
-				continue
-			}
-			tp.Fingerprint = fp
-		}
-		decide(in, p, tp)
 	}
 	p.summarise()
 	if in.Evidence == nil && in.EvidenceMissing != "" && p.needsApproval() {
 		p.Notes = append(p.Notes, in.EvidenceMissing)
 	}
 	return p, nil
+}
+
+// planTarget plans one target from its dry-run result.
+func planTarget(ctx context.Context, in Input, p *Plan, tr apply.TargetResult, t apply.Target,
+	files map[string]*source.File, reviews map[string]FileReview, gate map[string][]string, ev *evidenceCache) (*TargetPlan, error) {
+	ao := in.Apply
+	tp := &TargetPlan{Name: tr.Name, DB: tr.DB, Files: []*FilePlan{}, Warnings: tr.Warnings}
+	for _, s := range tr.Skipped {
+		tp.Skipped = append(tp.Skipped, SkippedRef{Path: s.Path, Reason: s.Reason})
+	}
+	if tr.Err != nil {
+		tp.Error = tr.Err.Error()
+		var be *apply.BlockedError
+		if errors.As(tr.Err, &be) {
+			tp.Status, tp.Reasons = StatusBlocked, be.Problems
+		} else {
+			tp.Status, tp.Reasons = StatusUnreachable, []string{firstLine(tr.Err.Error())}
+		}
+		return tp, nil
+	}
+	if err := planFiles(ctx, in, p, tp, t, tr.Pending, files, reviews, gate, ev); err != nil {
+		return nil, err
+	}
+	if in.Drift != nil {
+		tp.Drift = &DriftStatus{}
+		objs, err := in.Drift(ctx, t)
+		if err != nil {
+			tp.Drift.Error = firstLine(dbconn.RedactSecrets(err.Error(), dbconn.Passwords(t.URL)...))
+		}
+		tp.Drift.Objects, tp.Drift.Drifted = objs, len(objs) > 0
+	}
+	if in.Shadow != nil && len(tp.Files) > 0 {
+		tp.Shadow = runShadow(ctx, *in.Shadow, ao, t, tr.Pending)
+	}
+	if in.Fingerprint {
+		fp, err := takeFingerprint(ctx, ao, t)
+		if err != nil {
+			tp.Status, tp.Reasons = StatusUnreachable, []string{firstLine(err.Error())}
+			return tp, nil
+		}
+		tp.Fingerprint = fp
+	}
+	decide(in, p, tp)
+	return tp, nil
+}
+
+// forEach calls fn(0..n-1), at most parallel calls at once (at least one).
+func forEach(n, parallel int, fn func(i int)) {
+	sem := make(chan struct{}, max(parallel, 1))
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			fn(i)
+		}()
+	}
+	wg.Wait()
 }
 
 // planFiles fills in the pending files of one target.
