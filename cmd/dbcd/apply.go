@@ -8,7 +8,6 @@ import (
 	"os/user"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -130,10 +129,10 @@ func runApply(ctx context.Context, opts *applyOptions) error {
 		return &reportedError{code: exitFailed, msg: "blocked by review findings, drift, approvals, the rollout role or a stale plan"}
 	}
 	if !g.quiet {
-		start := time.Now()
-		ao.Progress = func(e apply.Event) {
-			fmt.Fprintf(g.io.ErrOut, "[%6.1fs] %s\n", time.Since(start).Seconds(), progressLine(e))
-		}
+		live := g.io.IsStderrTTY() && g.getenv("TERM") != "dumb"
+		progress, stop := newApplyProgress(g.io.ErrOut, live, live && g.io.ColorEnabled())
+		defer stop()
+		ao.Progress = progress
 	}
 	res, runErr := apply.Run(ctx, ao)
 	if res != nil {

@@ -28,68 +28,170 @@ func smallFiles(b testing.TB, n int) []*source.File {
 	return files
 }
 
-// BenchmarkApply1000Files applies 1,000 small files to an empty database.
+// BenchmarkApply1000Files applies 1,000 small files to an empty database
+// and, in the same iterations, the same files concatenated to another empty
+// database with psql --single-transaction -f, the floor (skipped without
+// psql). Interleaving the two keeps the comparison fair on a machine whose
+// load changes. It reports dbcd's ms/file and files/s (ns/op is dbcd's
+// time alone) and, with psql, psql-ms, x-floor (dbcd's time over psql's)
+// and overhead-ms/file (the difference per file); on a local server also
+// the server CPU of each (server-cpu-ms, psql-server-cpu-ms).
 func BenchmarkApply1000Files(b *testing.B) {
 	files := smallFiles(b, 1000)
+	psql, script := psqlScript(b, files)
+	post := postmasterOf(b, pgtest.New(b))
+	var dbcd, floor, dbcdCPU, floorCPU time.Duration
+	n := 0
 	for b.Loop() {
 		b.StopTimer()
+		if psql != "" {
+			db := pgtest.New(b)
+			cpu, start := post.childCPU(), time.Now()
+			runPsql(b, psql, script, db.URL())
+			floor += time.Since(start)
+			floorCPU += post.settledCPU() - cpu
+		}
 		db := pgtest.New(b)
 		o := opts(db, files...)
+		cpu := post.childCPU()
 		b.StartTimer()
 		start := time.Now()
 		if _, err := Run(context.Background(), o); err != nil {
 			b.Fatal(err)
 		}
-		el := time.Since(start)
-		b.ReportMetric(float64(len(files))/el.Seconds(), "files/s")
-		b.ReportMetric(float64(el.Microseconds())/1000/float64(len(files)), "ms/file")
+		dbcd += time.Since(start)
+		b.StopTimer()
+		dbcdCPU += post.settledCPU() - cpu
+		b.StartTimer()
+		n++
+	}
+	per := func(d time.Duration) float64 { return d.Seconds() * 1000 / float64(n) }
+	b.ReportMetric(float64(len(files)*n)/dbcd.Seconds(), "files/s")
+	b.ReportMetric(per(dbcd)/float64(len(files)), "ms/file")
+	if post.ok() {
+		b.ReportMetric(per(dbcdCPU), "server-cpu-ms")
+	}
+	if psql != "" {
+		b.ReportMetric(per(floor), "psql-ms")
+		b.ReportMetric(dbcd.Seconds()/floor.Seconds(), "x-floor")
+		b.ReportMetric((per(dbcd)-per(floor))/float64(len(files)), "overhead-ms/file")
+		if post.ok() {
+			b.ReportMetric(per(floorCPU), "psql-server-cpu-ms")
+		}
 	}
 }
 
-// BenchmarkApply50Targets applies 20 files to each of 50 databases.
+// psqlScript writes files, concatenated, to a script for psql and returns
+// psql's path and the script's; psql is "" when it is not installed.
+func psqlScript(b *testing.B, files []*source.File) (psql, script string) {
+	psql, err := exec.LookPath("psql")
+	if err != nil {
+		return "", ""
+	}
+	var all []byte
+	for _, f := range files {
+		all = append(append(all, f.Content...), '\n')
+	}
+	script = filepath.Join(b.TempDir(), "all.sql")
+	if err := os.WriteFile(script, all, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return psql, script
+}
+
+// runPsql runs script on url with psql --single-transaction -f.
+func runPsql(b *testing.B, psql, script, url string) {
+	out, err := exec.Command(psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", script, url).CombinedOutput()
+	if err != nil {
+		b.Fatalf("psql: %v\n%s", err, out)
+	}
+}
+
+// BenchmarkApply50Targets applies 20 files to each of 50 databases, at
+// parallel 1 and 8, twice: against the local server, where every step is
+// CPU on the same machine, and through a proxy adding a network's latency
+// (DBCD_BENCH_LATENCY each way, 2ms by default; "0" skips it), as real
+// targets are reached. The parallel=8 runs report x-speedup over the
+// parallel=1 run of the same variant.
 func BenchmarkApply50Targets(b *testing.B) {
 	files := smallFiles(b, 20)
-	for _, parallel := range []int{1, 8} {
-		b.Run(fmt.Sprintf("parallel=%d", parallel), func(b *testing.B) {
-			for b.Loop() {
-				b.StopTimer()
-				o := Options{Stage: "test", Files: files, LockTimeout: 5 * time.Second, LockWait: time.Minute, Parallel: parallel}
-				for i := range 50 {
-					db := pgtest.New(b)
-					o.Targets = append(o.Targets, Target{Stage: "test", Name: fmt.Sprintf("t%02d", i), DB: "app", URL: db.URL()})
-				}
-				b.StartTimer()
-				if _, err := Run(context.Background(), o); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+	variants := []time.Duration{0}
+	if lat := benchLatency(b); lat > 0 {
+		variants = append(variants, lat)
 	}
+	for _, lat := range variants {
+		name := "local"
+		if lat > 0 {
+			name = "latency=" + lat.String()
+		}
+		var serial time.Duration
+		for _, parallel := range []int{1, 8} {
+			b.Run(fmt.Sprintf("%s/parallel=%d", name, parallel), func(b *testing.B) {
+				var proxy *latencyProxy
+				if lat > 0 {
+					proxy = startLatencyProxy(b, pgtest.Server(b).HostPort(), lat)
+				}
+				var total time.Duration
+				n := 0
+				for b.Loop() {
+					b.StopTimer()
+					o := Options{Stage: "test", Files: files, LockTimeout: 5 * time.Second, LockWait: time.Minute, Parallel: parallel}
+					for i := range 50 {
+						url := pgtest.New(b).URL()
+						if proxy != nil {
+							url = proxy.URL(b, url)
+						}
+						o.Targets = append(o.Targets, Target{Stage: "test", Name: fmt.Sprintf("t%02d", i), DB: "app", URL: url})
+					}
+					b.StartTimer()
+					start := time.Now()
+					if _, err := Run(context.Background(), o); err != nil {
+						b.Fatal(err)
+					}
+					total += time.Since(start)
+					n++
+				}
+				per := total / time.Duration(n)
+				b.ReportMetric(per.Seconds()*1000/50, "ms/target")
+				if parallel == 1 {
+					serial = per
+				} else if serial > 0 {
+					b.ReportMetric(serial.Seconds()/per.Seconds(), "x-speedup")
+				}
+			})
+		}
+	}
+}
+
+// benchLatency reads DBCD_BENCH_LATENCY, the one-way latency of the
+// networked benchmark variants (default 2ms).
+func benchLatency(b *testing.B) time.Duration {
+	s := os.Getenv("DBCD_BENCH_LATENCY")
+	if s == "" {
+		return 2 * time.Millisecond
+	}
+	if s == "0" {
+		return 0
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		b.Fatalf("DBCD_BENCH_LATENCY=%q: want a duration such as 2ms", s)
+	}
+	return d
 }
 
 // BenchmarkPsqlFloor runs the same 1,000 files through psql
-// --single-transaction -f, the floor BenchmarkApply1000Files is measured
-// against. It is skipped without psql.
+// --single-transaction -f alone, the floor BenchmarkApply1000Files is
+// measured against. It is skipped without psql.
 func BenchmarkPsqlFloor(b *testing.B) {
-	psql, err := exec.LookPath("psql")
-	if err != nil {
+	psql, script := psqlScript(b, smallFiles(b, 1000))
+	if psql == "" {
 		b.Skip("no psql")
-	}
-	var all []byte
-	for _, f := range smallFiles(b, 1000) {
-		all = append(append(all, f.Content...), '\n')
-	}
-	path := filepath.Join(b.TempDir(), "all.sql")
-	if err := os.WriteFile(path, all, 0o600); err != nil {
-		b.Fatal(err)
 	}
 	for b.Loop() {
 		b.StopTimer()
 		db := pgtest.New(b)
 		b.StartTimer()
-		out, err := exec.Command(psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", path, db.URL()).CombinedOutput()
-		if err != nil {
-			b.Fatalf("psql: %v\n%s", err, out)
-		}
+		runPsql(b, psql, script, db.URL())
 	}
 }

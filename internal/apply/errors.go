@@ -30,6 +30,11 @@ var (
 	ErrGate = errors.New("earlier stage not done")
 	// ErrMigration: a statement of a file failed (a *FileError).
 	ErrMigration = errors.New("migration failed")
+	// ErrInvalidIndex: an INVALID index, left by an earlier failed CREATE
+	// INDEX CONCURRENTLY, has the name a statement of a no-transaction file
+	// would create; nothing of the file ran (a *FileError, which also
+	// matches ErrMigration).
+	ErrInvalidIndex = errors.New("INVALID index in the way")
 	// ErrLockTimeout: another dbcd held the target for longer than
 	// apply.lock_wait; the CLI exits 3.
 	ErrLockTimeout = dbconn.ErrLockTimeout
@@ -51,6 +56,13 @@ type FileError struct {
 	// SQLState, Message, Detail and Hint are the server's, when it sent
 	// an error.
 	SQLState, Message, Detail, Hint string
+	// InvalidIndexes are the indexes (schema-qualified, quoted as needed)
+	// that a failed CREATE INDEX CONCURRENTLY or REINDEX CONCURRENTLY left
+	// INVALID; each must be dropped before the file is resolved or rerun.
+	InvalidIndexes []string
+	// MaybeInvalidIndex is the index such a statement may have left
+	// INVALID when the session ended before dbcd could look.
+	MaybeInvalidIndex string
 	// Resolve, for a no-transaction file, is the command that clears the
 	// failure once a person has looked at it.
 	Resolve string
@@ -78,6 +90,9 @@ func (e *FileError) Error() string {
 		b.WriteString(dbconn.DescribePgError(pe))
 	} else {
 		b.WriteString(e.Err.Error())
+	}
+	for _, line := range invalidIndexLines(e.InvalidIndexes, e.MaybeInvalidIndex) {
+		b.WriteString("\n" + line)
 	}
 	if e.Resolve != "" {
 		b.WriteString("\nafter fixing the database, run: " + e.Resolve)

@@ -36,7 +36,7 @@ func planTarget(t Target, opts *Options, units []*unit, rows []history.Row, empt
 		case history.StatusRunning, history.StatusFailed:
 			unresolved = append(unresolved, fmt.Sprintf("%s is %s at statement %d of %d (%d applied)%s; check the database, then run: %s",
 				r.Path, r.Status, min(r.StatementsApplied+1, r.StatementsTotal), r.StatementsTotal, r.StatementsApplied,
-				errSuffix(r.Error), resolveCommand(t.Stage, t.Name, r.Version)))
+				errSuffix(r.Error)+invalidIndexNote(r.Error), resolveCommand(t.Stage, t.Name, r.Version)))
 		}
 		live[r.Key()] = r
 	}

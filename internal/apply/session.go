@@ -119,3 +119,35 @@ func ms(d time.Duration) string {
 	}
 	return strconv.FormatInt(max(d.Milliseconds(), 1), 10)
 }
+
+// checkSession refuses a transaction-mode connection pooler in front of t
+// and returns the server process that runs conn's statements, the one the
+// session guard of every file checks for.
+//
+// The full check, dbconn.DetectPooler, opens a second connection: on this
+// path the most expensive step of a target after the migrations themselves
+// (a server process forked and authenticated for one query). It is skipped
+// when the cancel key the server sent at startup (BackendKeyData) names the
+// very process that runs the session's statements, which only PostgreSQL
+// itself, or a plain TCP proxy, does: a transaction-mode pooler does not
+// tie a client to one server process, so it cannot hand the client a
+// server's key, and PgBouncer, Odyssey, pgcat and Supavisor issue keys of
+// their own. A session-mode pool issues its own keys too and gets the full
+// check, which it passes. The guard of every file still checks the server
+// process.
+func checkSession(ctx context.Context, conn *pgx.Conn, opts *Options, t Target) (uint32, error) {
+	var pid uint32
+	if err := conn.QueryRow(ctx, "SELECT pg_catalog.pg_backend_pid()").Scan(&pid); err != nil {
+		return 0, fmt.Errorf("checking for a connection pooler: %w", err)
+	}
+	if pid == conn.PgConn().PID() {
+		return pid, nil
+	}
+	err := dbconn.DetectPooler(ctx, conn, func(ctx context.Context) (*pgx.Conn, error) {
+		// The probe needs none of the session's settings.
+		return dbconn.Connect(ctx, t.URL, dbconn.ConnectOptions{
+			AppName: dbconn.AppName("apply", opts.Provenance.BuildNumber, t.Stage), CheckInterval: -1,
+		})
+	})
+	return pid, err
+}

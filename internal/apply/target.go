@@ -34,9 +34,8 @@ func runTarget(ctx context.Context, opts *Options, table history.Table, t Target
 	defer func() { _ = conn.Close(context.Background()) }()
 
 	if !opts.DryRun {
-		if err := dbconn.DetectPooler(ctx, conn, func(ctx context.Context) (*pgx.Conn, error) {
-			return connect(ctx, opts, t)
-		}); err != nil {
+		pid, err := checkSession(ctx, conn, opts, t)
+		if err != nil {
 			return finish(TargetFailed, err)
 		}
 		lockKey := dbconn.LockKey(table.String())
@@ -58,7 +57,7 @@ func runTarget(ctx context.Context, opts *Options, table history.Table, t Target
 		if err := history.Ensure(ctx, conn, table); err != nil {
 			return finish(TargetFailed, err)
 		}
-		sess := &session{conn: conn, table: table, target: t, opts: opts, pid: conn.PgConn().PID(), emit: emit}
+		sess := &session{conn: conn, table: table, target: t, opts: opts, pid: pid, emit: emit}
 		if dbconn.ServerVersion(conn) >= 140000 {
 			// Set again after each RESET ALL; an expression of the
 			// SELECT that sets the file's timeouts.
@@ -99,15 +98,22 @@ func (s *session) applyAll(ctx context.Context, res *TargetResult, units []*unit
 		s.emit(Event{Kind: EventWarning, Target: s.target.Name, Message: w})
 	}
 	todo := plan.ordered()
+	snap := &snapshotter{session: s, res: res, perFile: len(todo) <= maxFileSnapshots}
 	for i, u := range todo {
 		fr := s.run(ctx, u)
 		res.Applied = append(res.Applied, fr)
 		if fr.Err != nil {
+			// A failed transactional file left nothing behind: the
+			// schema is still the one after the last file applied.
+			if !fr.NoTransaction || fr.Applied == 0 {
+				snap.flush(ctx)
+			}
 			for _, rest := range todo[i+1:] {
 				res.Pending = append(res.Pending, fileResult(rest, "not reached"))
 			}
 			return TargetFailed, fr.Err
 		}
+		snap.applied(ctx, u, i == len(todo)-1)
 		if err := ctx.Err(); err != nil && i+1 < len(todo) {
 			for _, rest := range todo[i+1:] {
 				res.Pending = append(res.Pending, fileResult(rest, "not reached"))
@@ -118,39 +124,95 @@ func (s *session) applyAll(ctx context.Context, res *TargetResult, units []*unit
 	if len(todo) == 0 {
 		return TargetUpToDate, nil
 	}
-	if err := s.snapshot(ctx); err != nil {
-		// The migrations are applied and recorded; only drift detection
-		// against history loses its baseline until the next apply.
-		w := "schema snapshot not recorded: " + err.Error()
-		res.Warnings = append(res.Warnings, w)
-		s.emit(Event{Kind: EventWarning, Target: s.target.Name, Message: w})
-	}
 	return TargetApplied, nil
 }
 
-// snapshot records the schema after the run, linked to the last history row
-// written, stored once per distinct content: the expected schema that drift
-// detection compares the live one with.
-func (s *session) snapshot(ctx context.Context) error {
-	rows, err := history.Rows(ctx, s.conn, s.table)
+// maxFileSnapshots is the most files a run may apply to a target and still
+// get a schema snapshot after each of them, and snapshotBudget the most
+// time those snapshots after files other than the last may take in one
+// run. A snapshot costs a full pgschema.Inspect and Dump, about 50 ms on a
+// small schema and seconds on one of thousands of tables, more than a
+// typical file; so a longer run (a bootstrap, a catch-up), or a run on a
+// large schema once the budget is spent, gets one after its last file
+// only, and `dbcd history --diff` shows the change of the files in
+// between together, saying so.
+const (
+	maxFileSnapshots = 10
+	snapshotBudget   = 10 * time.Second
+)
+
+// snapshotter records the schema after applied files, linked to their
+// history rows: the schema drift detection expects after the last one,
+// and the before and after of each migration for `dbcd history --diff`.
+// Snapshots are stored once per distinct content; a content this run
+// already stored is only linked.
+type snapshotter struct {
+	session *session
+	res     *TargetResult
+	perFile bool
+	// pending is the last applied file without a snapshot yet.
+	pending *unit
+	stored  map[string]bool
+	failed  bool
+	// spent is the time taken by snapshots so far.
+	spent time.Duration
+}
+
+// applied records the schema after u, which was just applied, when u is
+// the last file of the run, or every file gets a snapshot, the budget is
+// not spent and no snapshot failed.
+func (p *snapshotter) applied(ctx context.Context, u *unit, last bool) {
+	p.pending = u
+	if last || p.perFile && !p.failed && p.spent < snapshotBudget {
+		p.flush(ctx)
+	}
+}
+
+// flush records the schema after the last applied file, if it has none.
+// The migrations are applied and recorded either way; a missing snapshot
+// leaves drift detection comparing with an older one and history --diff
+// without that step, so a failure is a warning (one per run).
+func (p *snapshotter) flush(ctx context.Context) {
+	u := p.pending
+	if u == nil || ctx.Err() != nil {
+		return
+	}
+	p.pending = nil
+	s := p.session
+	start := time.Now()
+	err := p.take(ctx, key(u, s.target))
+	p.spent += time.Since(start)
 	if err != nil {
-		return err
-	}
-	var last int64
-	for _, r := range rows {
-		if r.Status == history.StatusDone && r.ID > last {
-			last = r.ID
+		if p.failed {
+			return
 		}
+		p.failed = true
+		w := "schema snapshot not recorded: " + err.Error()
+		p.res.Warnings = append(p.res.Warnings, w)
+		s.emit(Event{Kind: EventWarning, Target: s.target.Name, Message: w})
 	}
-	if last == 0 {
-		return nil
-	}
+}
+
+// take reads the schema, stores it unless this run stored the same
+// content already, and links it to the row of k.
+func (p *snapshotter) take(ctx context.Context, k history.Key) error {
+	s := p.session
 	schema, err := pgschema.Inspect(ctx, s.conn, pgschema.Options{ExcludeSchemas: []string{s.table.Schema}})
 	if err != nil {
 		return err
 	}
-	_, err = history.StoreSnapshot(ctx, s.conn, s.table, last, string(schema.Dump()))
-	return err
+	content := string(schema.Dump())
+	sum := history.SnapshotSHA(content)
+	if !p.stored[sum] {
+		if sum, err = history.PutSnapshot(ctx, s.conn, s.table, content); err != nil {
+			return err
+		}
+		if p.stored == nil {
+			p.stored = map[string]bool{}
+		}
+		p.stored[sum] = true
+	}
+	return history.LinkSnapshot(ctx, s.conn, s.table, k, sum)
 }
 
 // ordered returns the files to run: the baseline first, then the rest.

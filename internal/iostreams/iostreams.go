@@ -64,3 +64,7 @@ func (s *IOStreams) IsStdinTTY() bool { return s.inTTY }
 
 // IsStdoutTTY reports whether standard output is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
+
+// IsStderrTTY reports whether standard error is a terminal; live progress
+// is drawn there only when it is.
+func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
