@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dbcd/dbcd/internal/dbconn"
 	"github.com/dbcd/dbcd/internal/diag"
 	"github.com/dbcd/dbcd/internal/drift"
 	"github.com/dbcd/dbcd/internal/report"
@@ -20,6 +21,7 @@ type driftOptions struct {
 	stage      string
 	target     string
 	against    string
+	shadow     string
 	accept     bool
 	reason     string
 	noInsights bool
@@ -33,8 +35,12 @@ func newDriftCmd(g *globalOptions) *cobra.Command {
 		Long: `Compare each target's live schema with what dbcd expects there: by default the
 schema snapshot dbcd apply recorded after its last run (--against history), or the
 stage's LATEST file in git (--against repo; also used when a target has no
-snapshot yet). The expected schema is loaded into a scratch database on the same
-server (the role needs CREATEDB) and both are compared object by object, so
+snapshot yet). When the live schema dumps to exactly the expected bytes there is
+no drift and nothing more to do; otherwise the expected schema is loaded into a
+scratch database on the same server (the role needs CREATEDB), or with --shadow
+URL into that database (when its role may create databases, a scratch database
+is created there and dropped after; otherwise the database itself is used, if it
+is empty, and emptied again after), and both are compared object by object, so
 creation order, OIDs and formatting never count as drift. drift.ignore patterns
 hide objects. Failed or running migrations and applied files that vanished or
 changed in git are reported too.
@@ -51,6 +57,7 @@ others are still checked).`,
 	f.StringVar(&opts.stage, "stage", "", "the stage to check (required)")
 	f.StringVar(&opts.target, "target", "", "check this target only")
 	f.StringVar(&opts.against, "against", drift.AgainstHistory, "expected schema: history (the snapshot of the last apply) or repo (the LATEST file)")
+	f.StringVar(&opts.shadow, "shadow", "", "load the expected schema into this database instead of a scratch database on the target's server")
 	f.BoolVar(&opts.noInsights, "no-insights", false, "do not publish a Code Insights report in Bitbucket Pipelines")
 	f.BoolVar(&opts.accept, "accept", false, "record the target's live schema as the expected one (after a deliberate out-of-band change); needs --target and --reason")
 	f.StringVar(&opts.reason, "reason", "", "why the drift is accepted (recorded in the history)")
@@ -115,7 +122,7 @@ func runDrift(ctx context.Context, opts *driftOptions) error {
 		}
 		found = true
 		o := drift.Options{Name: t.Name, URL: t.URL, HistoryTable: cfg.History.Table, Against: opts.against,
-			Ignore: cfg.Drift.Ignore, Files: files}
+			Ignore: cfg.Drift.Ignore, Files: files, Shadow: opts.shadow}
 		if p, err := schemaPath(cfg, stage.Name, t.DB); err == nil {
 			if data, err := os.ReadFile(filepath.Join(cfg.Root, filepath.FromSlash(p))); err == nil {
 				o.Latest = data
@@ -127,7 +134,7 @@ func runDrift(ctx context.Context, opts *driftOptions) error {
 		res, err := drift.Check(ctx, o)
 		if err != nil {
 			failed = true
-			tv.Error = err.Error()
+			tv.Error = dbconn.RedactSecrets(err.Error(), append(dbconn.Passwords(t.URL), dbconn.Passwords(opts.shadow)...)...)
 			view.Targets = append(view.Targets, tv)
 			continue
 		}

@@ -17,39 +17,63 @@ import (
 )
 
 func newHistoryCmd(g *globalOptions) *cobra.Command {
-	var stageName, target string
+	var stageName, target, diffVersion, shadow string
 	cmd := &cobra.Command{
-		Use:   "history --stage S [--target NAME]",
+		Use:   "history --stage S [--target NAME] [--diff VERSION [--shadow URL]]",
 		Short: "Show the migration history recorded on the stage's targets",
-		Args:  noArgs,
+		Long: `Show the history table of each target of the stage: what was applied, when, by
+whom and from which build.
+
+With --diff VERSION, show instead the schema change that migration made on each
+target: the objects it added, removed or changed, with the unified diff of their
+SQL, from the schema snapshot dbcd recorded before it (after the previous
+migration, or the empty schema before the first) to the one recorded right after
+it. A migration applied by an older dbcd (which recorded a snapshot only after the
+last file of each run), or in a long run (over 10 files, or once the snapshots of
+a run on a large schema have taken 10 s), may have no snapshot of its own: the
+change shown then covers the neighbouring migrations too, and says which. Snapshots are loaded into
+a scratch database on the target's server (the role needs CREATEDB), or into the
+database given with --shadow.`,
+		Example: "  dbcd history --stage prod\n  dbcd history --stage prod --target employee --diff 202311012500 --format json",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if _, err := report.ParseFormat(g.format, report.FormatText, report.FormatJSON); err != nil {
+			format, err := report.ParseFormat(g.format, report.FormatText, report.FormatJSON)
+			if err != nil {
 				return &usageError{err}
+			}
+			if shadow != "" && diffVersion == "" {
+				return &usageError{errors.New("--shadow goes with --diff VERSION")}
 			}
 			cfg, err := g.loadConfigForStage(stageName)
 			if err != nil {
 				return err
 			}
 			stage, _ := cfg.Stage(stageName)
+			var targets []apply.Target
+			for _, t := range targetsOf(stage) {
+				if target == "" || t.Name == target {
+					targets = append(targets, t)
+				}
+			}
+			if target != "" && len(targets) == 0 {
+				return &usageError{fmt.Errorf("--target %q: stage %s has no such target", target, stageName)}
+			}
+			if diffVersion != "" {
+				return runHistoryDiff(cmd.Context(), g, format, stage.Name, targets, cfg.History.Table, diffVersion, shadow)
+			}
 			type targetRows struct {
 				Target string        `json:"target"`
 				Rows   []history.Row `json:"rows"`
 			}
 			var all []targetRows
-			for _, t := range targetsOf(stage) {
-				if target != "" && t.Name != target {
-					continue
-				}
+			for _, t := range targets {
 				rows, err := apply.History(cmd.Context(), t, cfg.History.Table)
 				if err != nil {
 					return fmt.Errorf("target %s: %w", t.Name, err)
 				}
 				all = append(all, targetRows{Target: t.Name, Rows: rows})
 			}
-			if target != "" && len(all) == 0 {
-				return &usageError{fmt.Errorf("--target %q: stage %s has no such target", target, stageName)}
-			}
-			if g.format == "json" {
+			if format == report.FormatJSON {
 				enc := json.NewEncoder(g.io.Out)
 				enc.SetIndent("", "  ")
 				return enc.Encode(all)
@@ -70,8 +94,11 @@ func newHistoryCmd(g *globalOptions) *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&stageName, "stage", "", "the stage (required)")
-	cmd.Flags().StringVar(&target, "target", "", "one target of the stage")
+	f := cmd.Flags()
+	f.StringVar(&stageName, "stage", "", "the stage (required)")
+	f.StringVar(&target, "target", "", "one target of the stage")
+	f.StringVar(&diffVersion, "diff", "", "show the schema change the migration of this version made")
+	f.StringVar(&shadow, "shadow", "", "with --diff: load snapshots into this database (an empty one, or a server where the role may create a scratch database)")
 	_ = cmd.MarkFlagRequired("stage")
 	return cmd
 }

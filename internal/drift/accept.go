@@ -3,7 +3,6 @@ package drift
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/dbcd/dbcd/internal/dbconn"
 	"github.com/dbcd/dbcd/internal/history"
@@ -15,9 +14,10 @@ import (
 var ErrNothingApplied = errors.New("no applied migration to attach the schema to")
 
 // Accept records a target's live schema as the schema dbcd expects there,
-// after a deliberate change made outside dbcd. The snapshot is linked to
-// the newest done history row, and who accepted it and why are recorded on
-// that row; the earlier snapshot stays stored.
+// after a deliberate change made outside dbcd, and returns its SHA-256. It
+// is recorded on the newest done history row with who accepted it and why
+// (history.Accept); the row's own snapshot, the schema right after its
+// migration, stays as it was.
 func Accept(ctx context.Context, url, historyTable, by, reason string) (string, error) {
 	table, err := history.ParseTable(historyTable)
 	if err != nil {
@@ -45,13 +45,5 @@ func Accept(ctx context.Context, url, historyTable, by, reason string) (string, 
 	if err != nil {
 		return "", err
 	}
-	sum, err := history.StoreSnapshot(ctx, conn, table, last, string(live.Dump()))
-	if err != nil {
-		return "", err
-	}
-	if _, err := conn.Exec(ctx, "UPDATE "+table.Quoted()+` SET resolved_by = $2, resolved_reason = $3,
-  resolved_at = pg_catalog.clock_timestamp() WHERE id = $1`, last, by, "drift accepted: "+reason); err != nil {
-		return "", fmt.Errorf("recording who accepted the drift: %w", err)
-	}
-	return sum, nil
+	return history.Accept(ctx, conn, table, last, string(live.Dump()), by, reason)
 }

@@ -2,15 +2,17 @@
 // target's live schema with the schema dbcd expects there (the snapshot it
 // recorded after its last apply, or the LATEST file in git), structurally,
 // so that object order, OIDs and dump formatting never raise an alarm.
+// When the live schema dumps to the very bytes expected, that is the answer
+// and nothing is loaded; otherwise the expected SQL is turned back into a
+// model in a throwaway database (Scratch). Changes shows, the same way,
+// the schema change an applied migration made, from the snapshots recorded
+// before and after it (`dbcd history --diff`).
 package drift
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-
-	"github.com/jackc/pgx/v5"
+	"strings"
 
 	"github.com/dbcd/dbcd/internal/dbconn"
 	"github.com/dbcd/dbcd/internal/history"
@@ -38,6 +40,13 @@ type Options struct {
 	// Files maps the paths of the migration files in git to their
 	// checksums, to report history rows whose files vanished or changed.
 	Files map[string]string
+	// Shadow, when set, is a database where the expected schema is loaded
+	// (see Scratch) instead of a scratch database on the target's server.
+	Shadow string
+
+	// structural makes tests compare models even when the dumps are the
+	// same bytes.
+	structural bool
 }
 
 // Result is the outcome for one target.
@@ -76,37 +85,52 @@ func Check(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var expected string
+	var expected, sum string
 	switch {
-	case o.Against != AgainstRepo && lastSnapshot(rows) != "":
+	case o.Against != AgainstRepo && lastExpected(rows) != "":
 		res.Baseline = AgainstHistory
-		expected, err = history.Snapshot(ctx, conn, table, lastSnapshot(rows))
-		if err != nil {
-			return nil, err
-		}
+		sum = lastExpected(rows)
 	case o.Latest != nil:
 		res.Baseline = AgainstRepo
-		expected = string(o.Latest)
+		expected = strings.ReplaceAll(string(o.Latest), "\r\n", "\n")
+		sum = history.SnapshotSHA(expected)
 	default:
 		return res, nil
 	}
-	want, err := loadScratch(ctx, conn, o.URL, expected, opts)
+	// The dump is deterministic: when the live schema dumps to the very
+	// bytes expected, the models are equal and nothing needs loading. A
+	// dump written by another dbcd version (or server major version)
+	// differs in bytes only, and goes on to the structural comparison.
+	if history.SnapshotSHA(string(live.Dump())) == sum && !o.structural {
+		return res, nil
+	}
+	if expected == "" {
+		if expected, err = history.Snapshot(ctx, conn, table, sum); err != nil {
+			return nil, err
+		}
+	}
+	scratch := Scratch{URL: o.URL}
+	if o.Shadow != "" {
+		scratch = Scratch{URL: o.Shadow, Shadow: true}
+	}
+	want, err := scratch.Load(ctx, expected, opts)
 	if err != nil {
-		return nil, fmt.Errorf("loading the expected schema (%s) into a scratch database: %w", res.Baseline, err)
+		return nil, fmt.Errorf("reading the expected schema (%s): %w", res.Baseline, err)
 	}
 	res.Diff = pgschema.Compare(want, live).Filter(o.Ignore)
 	return res, nil
 }
 
-// lastSnapshot is the snapshot of the newest done row that has one.
-func lastSnapshot(rows []history.Row) string {
+// lastExpected is the schema expected after the newest done row that has
+// one: the schema accepted there, or its snapshot.
+func lastExpected(rows []history.Row) string {
 	var best history.Row
 	for _, r := range rows {
-		if r.Status == history.StatusDone && r.Snapshot != "" && r.ID > best.ID {
+		if r.Status == history.StatusDone && r.Expected() != "" && r.ID > best.ID {
 			best = r
 		}
 	}
-	return best.Snapshot
+	return best.Expected()
 }
 
 func historyIssues(rows []history.Row, files map[string]string) []string {
@@ -132,32 +156,4 @@ func historyIssues(rows []history.Row, files map[string]string) []string {
 		}
 	}
 	return out
-}
-
-// loadScratch creates a scratch database on the target's server, loads sql
-// into it, reads its schema and drops it again.
-func loadScratch(ctx context.Context, admin *pgx.Conn, url, sql string, opts pgschema.Options) (*pgschema.Schema, error) {
-	var buf [6]byte
-	if _, err := rand.Read(buf[:]); err != nil {
-		return nil, err
-	}
-	name := "dbcd_scratch_" + hex.EncodeToString(buf[:])
-	quoted := pgx.Identifier{name}.Sanitize()
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+quoted+" TEMPLATE template0"); err != nil {
-		return nil, fmt.Errorf("creating a scratch database (the role needs CREATEDB): %w", err)
-	}
-	defer func() { _, _ = admin.Exec(context.Background(), "DROP DATABASE IF EXISTS "+quoted+" WITH (FORCE)") }()
-	conn, err := dbconn.ConnectDatabase(ctx, url, name, dbconn.ConnectOptions{AppName: "dbcd drift scratch", CheckInterval: -1})
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = conn.Close(context.Background()) }()
-	if _, err := conn.PgConn().Exec(ctx, sql).ReadAll(); err != nil {
-		return nil, err
-	}
-	s, err := pgschema.Inspect(ctx, conn, opts)
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
 }

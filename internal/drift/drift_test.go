@@ -105,8 +105,8 @@ func TestAcceptRebaselines(t *testing.T) {
 	if err != nil || res.Drifted() {
 		t.Fatalf("after accept: %+v %v", res, err)
 	}
-	if got := pgtest.QueryValue[string](t, db, "SELECT resolved_reason FROM dbcd.migration_history"); got != "drift accepted: hotfix OPS-7" {
-		t.Errorf("reason = %q", got)
+	if got := pgtest.QueryValue[string](t, db, "SELECT accepted_by || ': ' || accepted_reason FROM dbcd.migration_history"); got != "alice: hotfix OPS-7" {
+		t.Errorf("accepted = %q", got)
 	}
 	empty := pgtest.New(t)
 	if _, err := Accept(context.Background(), empty.URL(), "", "alice", "x"); !errors.Is(err, ErrNothingApplied) {

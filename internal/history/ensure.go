@@ -14,9 +14,9 @@ import (
 // layoutPrefix starts the table comment that records the layout version.
 const layoutPrefix = "dbcd history layout "
 
-// createSQL is layout 1 of the history table and its snapshot table. %[1]s
-// is the history table, %[2]s the snapshot table, %[3]s the index of live
-// rows.
+// createSQL creates the current layout of the history table and its
+// snapshot table. %[1]s is the history table, %[2]s the snapshot table,
+// %[3]s the index of live rows.
 const createSQL = `
 CREATE TABLE IF NOT EXISTS %[2]s (
   sha256     text PRIMARY KEY,
@@ -51,6 +51,10 @@ CREATE TABLE %[1]s (
   dbcd_version       text NOT NULL DEFAULT '',
   error              text NOT NULL DEFAULT '',
   snapshot_sha256    text REFERENCES %[2]s (sha256),
+  accepted_sha256    text REFERENCES %[2]s (sha256),
+  accepted_by        text NOT NULL DEFAULT '',
+  accepted_reason    text NOT NULL DEFAULT '',
+  accepted_at        timestamptz,
   resolved_by        text NOT NULL DEFAULT '',
   resolved_reason    text NOT NULL DEFAULT '',
   resolved_at        timestamptz
@@ -59,8 +63,24 @@ CREATE UNIQUE INDEX %[3]s ON %[1]s (db, version, type) WHERE status <> 'rolled-b
 
 // upgrades holds the steps from each layout to the next: upgrades[0] turns
 // layout 1 into layout 2, and so on. Each is a format string like
-// createSQL. The current layout is len(upgrades)+1.
-var upgrades []string
+// createSQL, run as one multi-statement string. The current layout is
+// len(upgrades)+1, and createSQL must create it directly.
+var upgrades = []string{
+	// Layout 2: `drift --accept` records the accepted schema in columns
+	// of its own instead of replacing the row's snapshot (the schema right
+	// after the migration, which `history --diff` shows) and its resolve
+	// columns. Rows accepted under layout 1 move over; their original
+	// snapshot is lost, so it is cleared rather than left wrong.
+	`ALTER TABLE %[1]s
+  ADD COLUMN accepted_sha256 text REFERENCES %[2]s (sha256),
+  ADD COLUMN accepted_by text NOT NULL DEFAULT '',
+  ADD COLUMN accepted_reason text NOT NULL DEFAULT '',
+  ADD COLUMN accepted_at timestamptz;
+UPDATE %[1]s SET accepted_sha256 = snapshot_sha256, accepted_by = resolved_by,
+  accepted_reason = substr(resolved_reason, 17), accepted_at = resolved_at,
+  snapshot_sha256 = NULL, resolved_by = '', resolved_reason = '', resolved_at = NULL
+WHERE resolved_reason LIKE 'drift accepted: %%'`,
+}
 
 // Layout returns the layout version this dbcd creates and understands.
 func Layout() int { return len(upgrades) + 1 }

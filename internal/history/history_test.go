@@ -2,6 +2,8 @@ package history
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,23 +56,27 @@ func TestEnsureCreatesUpgradesAndRefuses(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := pgtest.QueryValue[string](t, db, `SELECT obj_description('"Ops Schema".hist'::regclass, 'pg_class')`); got != "dbcd history layout 1" {
-		t.Errorf("layout comment = %q", got)
+	comment := func() string {
+		return pgtest.QueryValue[string](t, db, `SELECT obj_description('"Ops Schema".hist'::regclass, 'pg_class')`)
+	}
+	if got, want := comment(), fmt.Sprintf("dbcd history layout %d", Layout()); got != want {
+		t.Errorf("layout comment = %q, want %q", got, want)
 	}
 	// A newer dbcd adds a column: the table is upgraded in place.
-	upgrades = []string{"ALTER TABLE %[1]s ADD COLUMN plan_hash text NOT NULL DEFAULT ''"}
-	defer func() { upgrades = nil }()
+	saved := upgrades
+	upgrades = append(slices.Clone(saved), "ALTER TABLE %[1]s ADD COLUMN plan_hash text NOT NULL DEFAULT ''")
+	defer func() { upgrades = saved }()
 	if err := Ensure(ctx, conn, tbl); err != nil {
 		t.Fatal(err)
 	}
-	if got := pgtest.QueryValue[string](t, db, `SELECT obj_description('"Ops Schema".hist'::regclass, 'pg_class')`); got != "dbcd history layout 2" {
-		t.Errorf("layout comment after upgrade = %q", got)
+	if got, want := comment(), fmt.Sprintf("dbcd history layout %d", Layout()); got != want {
+		t.Errorf("layout comment after upgrade = %q, want %q", got, want)
 	}
 	if !pgtest.QueryValue[bool](t, db, `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'hist' AND column_name = 'plan_hash')`) {
 		t.Error("upgrade did not add the column")
 	}
 	// An older dbcd refuses the newer layout.
-	upgrades = nil
+	upgrades = saved
 	if err := Ensure(ctx, conn, tbl); err == nil || !strings.Contains(err.Error(), "newer than this dbcd understands") {
 		t.Errorf("older dbcd on newer layout: %v", err)
 	}

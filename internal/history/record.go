@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -141,31 +140,4 @@ WHERE version = $2 AND ($1 = '' OR db = $1) AND status IN ('running', 'failed') 
 func StatementHash(text string) string {
 	sum := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(sum[:])
-}
-
-// StoreSnapshot stores a schema snapshot once per distinct content and
-// links it to row id; it returns the snapshot's SHA-256. Empty content
-// stores nothing.
-func StoreSnapshot(ctx context.Context, q Querier, t Table, id int64, content string) (string, error) {
-	if strings.TrimSpace(content) == "" {
-		return "", nil
-	}
-	sum := StatementHash(content)
-	if _, err := q.Exec(ctx, "INSERT INTO "+t.Snapshots()+" (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
-		sum, content); err != nil {
-		return "", fmt.Errorf("storing a schema snapshot in %s: %w", t.Snapshots(), err)
-	}
-	if _, err := q.Exec(ctx, "UPDATE "+t.Quoted()+" SET snapshot_sha256 = $2 WHERE id = $1", id, sum); err != nil {
-		return "", fmt.Errorf("linking a schema snapshot in %s: %w", t, err)
-	}
-	return sum, nil
-}
-
-// Snapshot returns the content of the snapshot with the given SHA-256.
-func Snapshot(ctx context.Context, q Querier, t Table, sha string) (string, error) {
-	var content string
-	if err := q.QueryRow(ctx, "SELECT content FROM "+t.Snapshots()+" WHERE sha256 = $1", sha).Scan(&content); err != nil {
-		return "", fmt.Errorf("reading schema snapshot %s: %w", sha, err)
-	}
-	return content, nil
 }

@@ -52,9 +52,16 @@ type Row struct {
 	Duration        *time.Duration
 	Provenance
 	Error string
-	// Snapshot is the SHA-256 of the schema snapshot taken after the
-	// migration, "" when none was stored.
-	Snapshot       string
+	// Snapshot is the SHA-256 of the schema snapshot taken right after the
+	// migration, "" when none was stored (see Changes).
+	Snapshot string
+	// Accepted is the SHA-256 of the live schema that `dbcd drift --accept`
+	// recorded as expected after this row (the newest done row at the
+	// time), with who accepted it, why and when; "" when none.
+	Accepted       string
+	AcceptedBy     string
+	AcceptedReason string
+	AcceptedAt     *time.Time
 	ResolvedBy     string
 	ResolvedReason string
 	ResolvedAt     *time.Time
@@ -73,6 +80,16 @@ type Provenance struct {
 	DBCDVersion string
 }
 
+// Expected returns the SHA-256 of the schema dbcd expects on the target
+// right after this row: the accepted schema when drift was accepted on it,
+// else its own snapshot; "" when neither was recorded.
+func (r *Row) Expected() string {
+	if r.Accepted != "" {
+		return r.Accepted
+	}
+	return r.Snapshot
+}
+
 // Key identifies the file a row is about within one target.
 func (r *Row) Key() Key { return Key{DB: r.DB, Version: r.Version, Type: r.Type} }
 
@@ -84,7 +101,8 @@ type Key struct{ DB, Version, Type string }
 const columns = `id, db, version, type, description, path, checksum, statements, no_transaction,
   statements_total, statements_applied, statement_hashes, status, stage, target, started_at,
   finished_at, duration_ms, applied_by, commit_sha, branch, build_number, pipeline_uuid, step_uuid,
-  dbcd_version, error, coalesce(snapshot_sha256, ''), resolved_by, resolved_reason, resolved_at`
+  dbcd_version, error, coalesce(snapshot_sha256, ''), coalesce(accepted_sha256, ''), accepted_by,
+  accepted_reason, accepted_at, resolved_by, resolved_reason, resolved_at`
 
 // Rows returns every row of t in the order they were written. A missing
 // table has no rows.
@@ -107,7 +125,7 @@ func Rows(ctx context.Context, q Querier, t Table) ([]Row, error) {
 			&r.Statements, &r.NoTransaction, &r.StatementsTotal, &r.StatementsApplied, &r.StatementHashes,
 			&status, &r.Stage, &r.Target, &r.StartedAt, &r.FinishedAt, &ms, &r.AppliedBy, &r.Commit,
 			&r.Branch, &r.BuildNumber, &r.PipelineUUID, &r.StepUUID, &r.DBCDVersion, &r.Error, &r.Snapshot,
-			&r.ResolvedBy, &r.ResolvedReason, &r.ResolvedAt)
+			&r.Accepted, &r.AcceptedBy, &r.AcceptedReason, &r.AcceptedAt, &r.ResolvedBy, &r.ResolvedReason, &r.ResolvedAt)
 		if err != nil {
 			return nil, fmt.Errorf("reading history table %s: %w", t, err)
 		}

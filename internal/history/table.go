@@ -1,7 +1,10 @@
 // Package history keeps dbcd's record of migrations on each target
 // database: the history table (created and upgraded in place by Ensure),
 // its rows (Row, Rows), the writes apply makes while running files, resolve,
-// and the table of schema snapshots, stored once per distinct content.
+// and the table of schema snapshots, stored once per distinct content:
+// the schema right after each migration (PutSnapshot, LinkSnapshot), and
+// the schema accepted after a deliberate out-of-band change (Accept).
+// Changes finds the snapshots before and after a migration.
 package history
 
 import (

@@ -39,6 +39,12 @@
 // The role owns the test databases and has CREATEDB and CREATEROLE, but it is
 // not a superuser.
 //
+// # A server of one's own
+//
+// A test that must restart or stop the server starts a cluster of its own
+// with [NewPrivate], never touching the shared one other tests run on at
+// the same time; [Private.Restart] restarts it on the same port.
+//
 // # Shutdown
 //
 // [Main] stops the cluster (immediate shutdown) and removes its directory

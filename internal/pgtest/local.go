@@ -174,6 +174,11 @@ func (s *localServer) start(ctx context.Context, binDir string, as *runAs) error
 	if err != nil {
 		return err
 	}
+	return s.launch(ctx, binDir, as, port)
+}
+
+// launch runs postgres on the given port as start describes.
+func (s *localServer) launch(ctx context.Context, binDir string, as *runAs, port int) error {
 	s.port = port
 	args := []string{
 		"-D", filepath.Join(s.dir, "data"),

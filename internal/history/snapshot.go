@@ -1,0 +1,85 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// SnapshotSHA returns the SHA-256 that a snapshot of content is stored
+// under: the hex SHA-256 of its bytes, as pgschema's Schema.Hash gives for
+// the dump.
+func SnapshotSHA(content string) string { return StatementHash(content) }
+
+// PutSnapshot stores content in the snapshot table once per distinct
+// content and returns its SHA-256, without linking it to a row. Empty
+// content stores nothing and returns "".
+func PutSnapshot(ctx context.Context, q Querier, t Table, content string) (string, error) {
+	if strings.TrimSpace(content) == "" {
+		return "", nil
+	}
+	sum := SnapshotSHA(content)
+	if _, err := q.Exec(ctx, "INSERT INTO "+t.Snapshots()+" (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+		sum, content); err != nil {
+		return "", fmt.Errorf("storing a schema snapshot in %s: %w", t.Snapshots(), err)
+	}
+	return sum, nil
+}
+
+// StoreSnapshot stores a schema snapshot once per distinct content and
+// links it to row id as the schema right after that migration; it returns
+// the snapshot's SHA-256. Empty content stores nothing.
+func StoreSnapshot(ctx context.Context, q Querier, t Table, id int64, content string) (string, error) {
+	sum, err := PutSnapshot(ctx, q, t, content)
+	if err != nil || sum == "" {
+		return "", err
+	}
+	if _, err := q.Exec(ctx, "UPDATE "+t.Quoted()+" SET snapshot_sha256 = $2 WHERE id = $1", id, sum); err != nil {
+		return "", fmt.Errorf("linking a schema snapshot in %s: %w", t, err)
+	}
+	return sum, nil
+}
+
+// LinkSnapshot links the stored snapshot sha to the done row of file k as
+// the schema right after that migration. apply calls it after each file,
+// having stored the content with PutSnapshot (once per distinct content).
+func LinkSnapshot(ctx context.Context, q Querier, t Table, k Key, sha string) error {
+	tag, err := q.Exec(ctx, "UPDATE "+t.Quoted()+` SET snapshot_sha256 = $4
+WHERE db = $1 AND version = $2 AND type = $3 AND status = 'done'`, k.DB, k.Version, k.Type, sha)
+	if err != nil {
+		return fmt.Errorf("linking a schema snapshot in %s: %w", t, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("linking a schema snapshot in %s: no done row of %s version %s (%s)", t, k.DB, k.Version, k.Type)
+	}
+	return nil
+}
+
+// Accept stores content as the schema expected on the target from now on
+// (after a deliberate change made outside dbcd) and records it, with who
+// accepted it and why, on row id, the newest done migration. The row's own
+// snapshot, the schema right after the migration, is kept.
+func Accept(ctx context.Context, q Querier, t Table, id int64, content, by, reason string) (string, error) {
+	sum, err := PutSnapshot(ctx, q, t, content)
+	if err != nil {
+		return "", err
+	}
+	var sha any
+	if sum != "" {
+		sha = sum
+	}
+	if _, err := q.Exec(ctx, "UPDATE "+t.Quoted()+` SET accepted_sha256 = $2, accepted_by = $3, accepted_reason = $4,
+  accepted_at = pg_catalog.clock_timestamp() WHERE id = $1`, id, sha, by, reason); err != nil {
+		return "", fmt.Errorf("recording the accepted schema in %s: %w", t, err)
+	}
+	return sum, nil
+}
+
+// Snapshot returns the content of the snapshot with the given SHA-256.
+func Snapshot(ctx context.Context, q Querier, t Table, sha string) (string, error) {
+	var content string
+	if err := q.QueryRow(ctx, "SELECT content FROM "+t.Snapshots()+" WHERE sha256 = $1", sha).Scan(&content); err != nil {
+		return "", fmt.Errorf("reading schema snapshot %.12s: %w", sha, err)
+	}
+	return content, nil
+}

@@ -1,0 +1,39 @@
+package pgtest_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dbcd/dbcd/internal/pgtest"
+)
+
+func TestPrivateClusterRestarts(t *testing.T) {
+	shared := pgtest.New(t)
+	p := pgtest.NewPrivate(t)
+	if p.HostPort() == shared.Cluster().HostPort() {
+		t.Fatal("the private cluster is the shared one")
+	}
+	db := p.NewDB(t)
+	db.Exec(t, `CREATE TABLE kept (id int); INSERT INTO kept VALUES (1)`)
+	before := pgtest.QueryValue[string](t, db, `SELECT pg_postmaster_start_time()::text`)
+	url := db.URL()
+	p.Restart(t)
+	if db.URL() != url {
+		t.Errorf("URL changed over the restart: %s -> %s", url, db.URL())
+	}
+	conn := db.Conn(t)
+	var after string
+	var n int
+	if err := conn.QueryRow(context.Background(), `SELECT pg_postmaster_start_time()::text, (SELECT count(*) FROM kept)`).Scan(&after, &n); err != nil {
+		t.Fatal(err)
+	}
+	if after == before || n != 1 {
+		t.Errorf("after restart: start time %s (was %s), %d rows", after, before, n)
+	}
+	if got := pgtest.QueryValue[int64](t, db, `SELECT count(*) FROM kept`); got != 1 {
+		t.Errorf("QueryValue after restart = %d", got)
+	}
+	// The shared cluster was not touched, and new databases still work.
+	shared.Exec(t, `SELECT 1`)
+	p.NewDB(t).Exec(t, `SELECT 1`)
+}
