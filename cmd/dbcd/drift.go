@@ -161,7 +161,7 @@ func runDrift(ctx context.Context, opts *driftOptions) error {
 		return err
 	}
 	if !opts.noInsights {
-		publishInsights(ctx, g, "dbcd-drift", "dbcd drift "+stage.Name, driftFindings(view), diag.Error)
+		publishInsights(ctx, g, "dbcd-drift-"+stage.Name, "dbcd drift "+stage.Name, driftFindings(view), diag.Error)
 	}
 	switch {
 	case drifted:

@@ -89,6 +89,9 @@ type Options struct {
 	// DryRun connects and reads history but takes no lock and changes
 	// nothing; the result lists what would run.
 	DryRun bool
+	// NoSnapshots skips the schema snapshots after applied files (a shadow
+	// run, whose database is thrown away).
+	NoSnapshots bool
 	// GateInResult, with DryRun, puts the after: gating problems in
 	// Result.Gate and goes on with the dry run instead of failing: plan
 	// shows them next to what is pending.

@@ -174,7 +174,7 @@ func (p *snapshotter) applied(ctx context.Context, u *unit, last bool) {
 // without that step, so a failure is a warning (one per run).
 func (p *snapshotter) flush(ctx context.Context) {
 	u := p.pending
-	if u == nil || ctx.Err() != nil {
+	if u == nil || ctx.Err() != nil || p.session.opts.NoSnapshots {
 		return
 	}
 	p.pending = nil

@@ -2,7 +2,6 @@ package pgschema_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,26 +18,12 @@ import (
 // benchSizes are the numbers of generated tables.
 var benchSizes = []int{1000, 5000}
 
-// generated creates a database with n tables, each with a bigserial
-// primary key, a default, a foreign key to the previous table, an index
-// and a comment; 200 tables a transaction, to stay under the lock table.
+// generated creates a database with n tables (with indexes, foreign keys,
+// comments, and views, functions and triggers; see pgtest.GenerateTables).
 func generated(b *testing.B, n int) *pgtest.DB {
 	b.Helper()
 	db := pgtest.New(b)
-	conn := db.Conn(b)
-	for from := 1; from <= n; from += 200 {
-		to := min(from+199, n)
-		sql := fmt.Sprintf(`DO $$ BEGIN FOR i IN %d..%d LOOP
-  EXECUTE format('CREATE TABLE public.t%%s (id bigserial PRIMARY KEY, name text NOT NULL,
-    amount numeric(12,2) DEFAULT 0, created_at timestamptz DEFAULT now(), parent_id bigint %%s)',
-    i, CASE WHEN i > 1 THEN format('REFERENCES public.t%%s', i - 1) ELSE '' END);
-  EXECUTE format('CREATE INDEX t%%s_name ON public.t%%s (name)', i, i);
-  EXECUTE format('COMMENT ON TABLE public.t%%s IS %%L', i, 'table ' || i);
-END LOOP; END $$`, from, to)
-		if _, err := conn.Exec(context.Background(), sql); err != nil {
-			b.Fatalf("generating tables %d..%d: %v", from, to, err)
-		}
-	}
+	db.GenerateTables(b, n)
 	return db
 }
 

@@ -37,3 +37,16 @@ func TestPrivateClusterRestarts(t *testing.T) {
 	shared.Exec(t, `SELECT 1`)
 	p.NewDB(t).Exec(t, `SELECT 1`)
 }
+
+func TestGenerateTables(t *testing.T) {
+	db := pgtest.New(t)
+	db.GenerateTables(t, 25)
+	got := pgtest.QueryValue[string](t, db, `SELECT format('%s tables, %s views, %s triggers, %s fkeys',
+  (SELECT count(*) FROM pg_tables WHERE schemaname = 'public'),
+  (SELECT count(*) FROM pg_views WHERE schemaname = 'public'),
+  (SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal),
+  (SELECT count(*) FROM pg_constraint WHERE contype = 'f'))`)
+	if got != "25 tables, 2 views, 2 triggers, 24 fkeys" {
+		t.Errorf("generated %s", got)
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dbcd/dbcd/internal/apply"
 	"github.com/dbcd/dbcd/internal/dbconn"
+	"github.com/dbcd/dbcd/internal/drift"
 	"github.com/dbcd/dbcd/internal/history"
 	"github.com/dbcd/dbcd/internal/pgschema"
 	"github.com/dbcd/dbcd/internal/source"
@@ -111,7 +112,7 @@ func shadow(ctx context.Context, o ShadowOptions, ao apply.Options, t apply.Targ
 		return nil, err
 	}
 	defer func() { _ = sc.Close(context.Background()) }()
-	if _, err := sc.PgConn().Exec(ctx, string(before.Dump())).ReadAll(); err != nil {
+	if err := drift.LoadSQL(ctx, sc, string(before.Dump())); err != nil {
 		return nil, fmt.Errorf("recreating the schema of %s in the shadow database: %w", t.Name, err)
 	}
 	want := map[string]bool{}
@@ -128,7 +129,7 @@ func shadow(ctx context.Context, o ShadowOptions, ao apply.Options, t apply.Targ
 	so.Targets = []apply.Target{{Stage: t.Stage, Name: t.Name + " (shadow)", DB: t.DB, URL: url}}
 	so.Files, so.Earlier, so.Target, so.Shard = files, nil, "", apply.Shard{}
 	so.DryRun, so.GateInResult, so.Progress, so.Waves, so.Parallel = false, false, nil, nil, 1
-	so.OutOfOrder = apply.OutOfOrderAllow
+	so.OutOfOrder, so.NoSnapshots = apply.OutOfOrderAllow, true
 	res, runErr := apply.Run(ctx, so)
 	if runErr != nil {
 		sh := &Shadow{Error: runErr.Error()}

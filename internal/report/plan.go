@@ -56,7 +56,7 @@ func PlanText(w io.Writer, p *plan.Plan, color bool) error {
 			fmt.Fprintf(&b, "    %s %s\n", statusStyle(st, t.Status).Render("•"), r)
 		}
 		if s := t.Shadow; s != nil {
-			writeShadow(&b, st, s)
+			writeShadow(&b, st, t.Name, s)
 		}
 	}
 	for _, n := range p.Notes {
@@ -228,22 +228,22 @@ func writePlanFileDetails(b *strings.Builder, st styles, f *plan.FilePlan) {
 	}
 }
 
-func writeShadow(b *strings.Builder, st styles, s *plan.Shadow) {
+// writeShadow shows a successful shadow run's schema change the way
+// history --diff shows a migration's.
+func writeShadow(b *strings.Builder, st styles, target string, s *plan.Shadow) {
 	if !s.OK {
 		return // the target's reasons say it
 	}
-	if len(s.Changes) == 0 {
-		b.WriteString("    shadow run: ok, no schema change\n")
-		return
-	}
-	fmt.Fprintf(b, "    shadow run: ok, %d schema change(s)\n", len(s.Changes))
+	v := SchemaChangeView{Target: fmt.Sprintf("shadow run: ok, %d schema change(s)", len(s.Changes)),
+		From: "the current schema of " + target, To: "after the pending files",
+		Available: true, Exact: true, Changes: []SchemaObjectChange{}}
 	for _, c := range s.Changes {
-		fmt.Fprintf(b, "      %s\n", c.Summary)
-		for _, l := range strings.Split(strings.TrimRight(c.Diff, "\n"), "\n") {
-			if l != "" {
-				fmt.Fprintf(b, "        %s\n", l)
-			}
-		}
+		v.Changes = append(v.Changes, SchemaObjectChange{Kind: c.Kind, Name: c.Name, Op: c.Op, Summary: c.Summary, Diff: c.Diff})
+	}
+	var sec strings.Builder
+	writeSchemaChange(&sec, st, v)
+	for _, l := range strings.Split(strings.TrimRight(sec.String(), "\n"), "\n") {
+		b.WriteString("    " + l + "\n")
 	}
 }
 
