@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -147,4 +148,13 @@ func (r *redactingWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// WriteString is Write for the reports that renderers build as one string
+// (io.WriteString), without copying megabytes back and forth.
+func (r *redactingWriter) WriteString(s string) (int, error) {
+	if _, err := io.WriteString(r.w, dbconn.RedactSecrets(s, *r.secrets...)); err != nil {
+		return 0, err
+	}
+	return len(s), nil
 }

@@ -18,6 +18,9 @@ const Mask = "xxxxx"
 // else is left as it was. It errs on the side of masking too much when a
 // password would make a URL ambiguous.
 func Redact(s string) string {
+	if !strings.Contains(s, "://") && !containsPassword(s) {
+		return s // nothing to mask: no copy of a large report
+	}
 	lower := asciiLower(s)
 	var b strings.Builder
 	// The next setting and the next URL are looked for again only once the
@@ -247,3 +250,20 @@ func isSchemeChar(c byte) bool {
 }
 
 func isIdentChar(c byte) bool { return isLetter(c) || isDigit(c) || c == '_' }
+
+// containsPassword reports whether s contains "password" in any ASCII case,
+// which every setting that Redact masks does; it does not allocate.
+func containsPassword(s string) bool {
+	const word = "password"
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := strings.IndexAny(s[i:len(s)-len(word)+1], "pP")
+		if j < 0 {
+			return false
+		}
+		i += j
+		if strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}

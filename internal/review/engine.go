@@ -133,18 +133,28 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 	}
 	total := 0
 	for _, fr := range frs {
-		total += len(fr.findings)
+		total += len(fr)
 	}
 	res.Findings, res.Failing = make([]diag.Finding, 0, total), make([]bool, 0, total)
+	sorted := true
 	for _, fr := range frs {
-		res.Findings = append(res.Findings, fr.findings...)
-		res.Failing = append(res.Failing, fr.failing...)
+		if n := len(res.Findings); n > 0 && len(fr) > 0 && diag.Less(fr[0].Finding, res.Findings[n-1]) {
+			sorted = false
+		}
+		for i := range fr {
+			res.Findings = append(res.Findings, fr[i].Finding)
+			res.Failing = append(res.Failing, fr[i].failing)
+		}
 	}
 	for id := range liveSkipped {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s needs live facts from the target (row estimates, EXPLAIN) that this review does not gather: skipped", id))
 	}
 	sort.Strings(res.Notes)
-	sortResult(res)
+	// Each file's findings are sorted already: when the files come in
+	// order too, so does the whole.
+	if !sorted {
+		sortResult(res)
+	}
 	return res, nil
 }
 
@@ -164,10 +174,9 @@ func replay(schema *model.Schema, f *sqlparse.File, opts Options) {
 	schema.EndSession()
 }
 
-type fileResult struct {
-	findings []diag.Finding
-	failing  []bool
-}
+// fileResult is the findings of a file, sorted (diag.Less), with their
+// levels.
+type fileResult []rawFinding
 
 // instance is a rule run with one set of options, and the levels and gates
 // of the policies that enable it that way.
@@ -175,6 +184,8 @@ type instance struct {
 	rule     *Rule
 	options  map[string]any
 	policies []*Policy
+	// cache holds the values of Pass.Cache.
+	cache []memoEntry
 }
 
 func (c *Catalog) instances(pols []*Policy, opts Options, liveSkipped map[string]bool) []*instance {
@@ -241,23 +252,29 @@ func (c *Catalog) reviewFile(f File, parsed *sqlparse.File, perr error, schema *
 	} else if perr != nil {
 		raw = append(raw, rawFinding{Finding: diag.Finding{Rule: RuleParseError, File: f.Path, Message: perr.Error()}, stmt: -1})
 	}
-	insts := cache.get(f.Policies)
+	set := cache.get(f.Policies)
 	if len(parsed.Statements) > 0 {
-		raw = append(raw, c.walk(f.Path, parsed, schema, insts, opts)...)
+		if w := c.walk(f.Path, parsed, schema, set, opts); raw == nil {
+			raw = w
+		} else {
+			raw = append(raw, w...)
+		}
 	}
-	raw = c.suppress(f, parsed, raw, insts)
+	raw = c.suppress(f, parsed, raw, set.insts)
 	return c.levels(raw, f.Policies)
 }
 
 type rawFinding struct {
 	diag.Finding
-	stmt int // statement index, -1 for file-level findings
+	stmt    int  // statement index, -1 for file-level findings
+	failing bool // at or above the gate of a policy (set by levels)
 }
 
 // levels gives each finding the highest level among the file's policies
-// that enable its rule, and marks those at or above a policy's gate.
+// that enable its rule, marks those at or above a policy's gate, drops
+// those no policy enables and sorts the rest; it reuses raw.
 func (c *Catalog) levels(raw []rawFinding, pols []*Policy) fileResult {
-	fr := fileResult{findings: make([]diag.Finding, 0, len(raw)), failing: make([]bool, 0, len(raw))}
+	fr := raw[:0]
 	for _, rf := range raw {
 		f := rf.Finding
 		var lvl diag.Severity
@@ -284,8 +301,11 @@ func (c *Catalog) levels(raw []rawFinding, pols []*Policy) fileResult {
 				f.Help = r.Fix
 			}
 		}
-		fr.findings = append(fr.findings, f)
-		fr.failing = append(fr.failing, fail)
+		fr = append(fr, rawFinding{Finding: f, stmt: rf.stmt, failing: fail})
+	}
+	less := func(a, b int) bool { return diag.Less(fr[a].Finding, fr[b].Finding) }
+	if !sort.SliceIsSorted(fr, less) {
+		sort.SliceStable(fr, less)
 	}
 	return fr
 }

@@ -9,23 +9,41 @@ type instanceCache struct {
 	c           *Catalog
 	opts        Options
 	liveSkipped map[string]bool
-	sets        []cachedInstances
+	sets        []*instanceSet
 }
 
-type cachedInstances struct {
+// instanceSet is the rule instances that run on the files of one set of
+// policies.
+type instanceSet struct {
 	pols  []*Policy
 	insts []*instance
+	// stmt and end index the instances with a Stmt and an End callback.
+	stmt, end []int
+	// passes are the instances' passes, reused from file to file.
+	passes []Pass
+	// findings and stmts count what the files reviewed so far gave, to
+	// size the findings of the next one.
+	findings, stmts int
 }
 
-// get returns c.instances(pols, ...). The instances are shared: callers
-// must not change them.
-func (ic *instanceCache) get(pols []*Policy) []*instance {
+// get returns the instances of c.instances(pols, ...). They are shared:
+// callers must not change them.
+func (ic *instanceCache) get(pols []*Policy) *instanceSet {
 	for _, e := range ic.sets {
 		if slices.Equal(e.pols, pols) {
-			return e.insts
+			return e
 		}
 	}
-	insts := ic.c.instances(pols, ic.opts, ic.liveSkipped)
-	ic.sets = append(ic.sets, cachedInstances{pols: slices.Clone(pols), insts: insts})
-	return insts
+	set := &instanceSet{pols: slices.Clone(pols), insts: ic.c.instances(pols, ic.opts, ic.liveSkipped)}
+	for i, in := range set.insts {
+		if in.rule.Stmt != nil {
+			set.stmt = append(set.stmt, i)
+		}
+		if in.rule.End != nil {
+			set.end = append(set.end, i)
+		}
+	}
+	set.passes = make([]Pass, len(set.insts))
+	ic.sets = append(ic.sets, set)
+	return set
 }

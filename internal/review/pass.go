@@ -46,13 +46,25 @@ type Pass struct {
 	// Facts answers questions about the live database; nil without one.
 	Facts Facts
 
-	ctx      context.Context
-	rule     *Rule
-	options  map[string]any
-	created  map[model.QName]int // relations created in this file -> statement index
-	filled   map[model.QName]bool
-	block    map[model.QName]bool // created in the open explicit transaction block
-	findings []diag.Finding
+	ctx     context.Context
+	rule    *Rule
+	options map[string]any
+	inst    *instance
+	created map[model.QName]int // relations created in this file -> statement index
+	filled  map[model.QName]bool
+	block   map[model.QName]bool // created in the open explicit transaction block
+	// state holds the values of State for the file.
+	state []memoEntry
+	// sink collects the findings of all the passes of the file; nil for
+	// the pass Options.Observe gets, whose reports are dropped.
+	sink *findingSink
+}
+
+// findingSink is where the passes of a file report, in order, with the
+// statement being checked.
+type findingSink struct {
+	out  []rawFinding
+	stmt int
 }
 
 // Created reports whether the relation was created earlier in this file.
@@ -90,11 +102,14 @@ func (p *Pass) Option(name string) any {
 
 // OptionString returns a string option.
 func (p *Pass) OptionString(name string) string {
-	v := p.Option(name)
-	if v == nil {
+	switch v := p.Option(name).(type) {
+	case nil:
 		return ""
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
 	}
-	return fmt.Sprint(v)
 }
 
 // OptionInt returns an integer option, or def when unset or not a number.
@@ -110,17 +125,23 @@ func (p *Pass) OptionInt(name string, def int) int {
 	return def
 }
 
-// OptionList returns a list option.
+// optionListKey names the converted list options in Pass.Cache.
+type optionListKey string
+
+// OptionList returns a list option. The list is shared: callers must not
+// change it.
 func (p *Pass) OptionList(name string) []string {
 	switch v := p.Option(name).(type) {
 	case []string:
 		return v
 	case []any:
-		out := make([]string, 0, len(v))
-		for _, x := range v {
-			out = append(out, fmt.Sprint(x))
-		}
-		return out
+		return p.Cache(optionListKey(name), func() any {
+			out := make([]string, 0, len(v))
+			for _, x := range v {
+				out = append(out, fmt.Sprint(x))
+			}
+			return out
+		}).([]string)
 	case string:
 		if v != "" {
 			return []string{v}
@@ -142,11 +163,14 @@ func (p *Pass) ReportHelp(s *Stmt, help, format string, args ...any) {
 // ReportAt records a finding at a position; an empty help uses the rule's
 // Fix.
 func (p *Pass) ReportAt(line, col int, help, format string, args ...any) {
+	if p.sink == nil {
+		return
+	}
 	if help == "" {
 		help = p.rule.Fix
 	}
-	p.findings = append(p.findings, diag.Finding{
+	p.sink.out = append(p.sink.out, rawFinding{stmt: p.sink.stmt, Finding: diag.Finding{
 		Rule: p.rule.ID, Category: p.rule.Category, File: p.Path,
 		Line: line, Column: col, Message: fmt.Sprintf(format, args...), Help: help,
-	})
+	}})
 }

@@ -159,4 +159,10 @@ type Stmt struct {
 	// LockTimeout and StatementTimeout report whether a non-zero timeout is
 	// in effect when the statement runs.
 	LockTimeout, StatementTimeout bool
+
+	// memo holds the values of Memo, computed while *clock was memoAt;
+	// the walk advances the clock whenever the schema model changes.
+	memo   []memoEntry
+	memoAt int
+	clock  *int
 }

@@ -2,6 +2,7 @@ package review
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -11,23 +12,24 @@ import (
 
 // walk runs the rule instances over the statements of a parsed file,
 // advancing schema statement by statement.
-func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, insts []*instance, opts Options) []rawFinding {
+func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, set *instanceSet, opts Options) []rawFinding {
 	stmts, wrapped := execContext(f, opts)
-	passes := make([]*Pass, len(insts))
-	ps := make([]Pass, len(insts)) // one allocation for the passes of the file
+	// clock advances whenever the schema changes, which ends the
+	// statements' memos (Stmt.Memo).
+	clock := new(int)
+	for _, s := range stmts {
+		s.clock = clock
+	}
 	shared := &Pass{Path: path, File: f, Stmts: stmts, Schema: schema, Runner: opts.Runner, Wrapped: wrapped,
 		PGVersion: opts.PGVersion, Live: opts.Live, Facts: opts.Facts, ctx: opts.ctx, created: map[model.QName]int{}, filled: map[model.QName]bool{}, block: map[model.QName]bool{}}
-	for i, in := range insts {
-		ps[i] = *shared
-		ps[i].rule, ps[i].options = in.rule, in.options
-		passes[i] = &ps[i]
-	}
-	var out []rawFinding
-	collect := func(p *Pass, stmt int) {
-		for _, f := range p.findings {
-			out = append(out, rawFinding{Finding: f, stmt: stmt})
-		}
-		p.findings = p.findings[:0]
+	// Size the findings as the files before gave, growing them step by
+	// step copied them over and over.
+	sink := &findingSink{out: make([]rawFinding, 0, len(stmts)*set.findings/max(set.stmts, 1)+4)}
+	// The passes are reused from file to file.
+	passes := set.passes
+	for i, in := range set.insts {
+		passes[i] = *shared
+		passes[i].rule, passes[i].options, passes[i].inst, passes[i].sink = in.rule, in.options, in, sink
 	}
 	if wrapped {
 		schema.BeginImplicit()
@@ -36,31 +38,32 @@ func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, inst
 		if opts.Observe != nil {
 			opts.Observe(shared, s)
 		}
-		for k, in := range insts {
-			if in.rule.Stmt != nil {
-				in.rule.Stmt(passes[k], s)
-				collect(passes[k], i)
-			}
+		sink.stmt = i
+		for _, k := range set.stmt {
+			p := &passes[k]
+			p.rule.Stmt(p, s)
 		}
 		track(shared, s)
 		schema.Apply(s.Statement)
+		*clock++
 	}
 	if wrapped {
 		schema.EndImplicit()
+		*clock++
 	}
-	for k, in := range insts {
-		if in.rule.End != nil {
-			in.rule.End(passes[k])
-			for _, f := range passes[k].findings {
-				out = append(out, rawFinding{Finding: f, stmt: stmtAtLine(stmts, f.Line)})
-			}
-			passes[k].findings = nil
-		}
+	fromEnd := len(sink.out)
+	for _, k := range set.end {
+		p := &passes[k]
+		p.rule.End(p)
 	}
+	for i := fromEnd; i < len(sink.out); i++ {
+		sink.out[i].stmt = stmtAtLine(stmts, sink.out[i].Line)
+	}
+	set.findings, set.stmts = set.findings+len(sink.out), set.stmts+len(stmts)
 	// The next file runs in a new session: its search_path and temporary
 	// tables start afresh, as when history files are replayed.
 	schema.EndSession()
-	return out
+	return sink.out
 }
 
 // track records which relations the file created and filled with rows.
@@ -114,10 +117,11 @@ func track(p *Pass, s *Stmt) {
 }
 
 func stmtAtLine(stmts []*Stmt, line int) int {
-	for i, s := range stmts {
-		if line >= s.Line && line <= s.EndLine {
-			return i
-		}
+	// The statements follow each other: their last lines never decrease,
+	// so the first one ending at or after line is the only candidate.
+	i := sort.Search(len(stmts), func(i int) bool { return stmts[i].EndLine >= line })
+	if i < len(stmts) && stmts[i].Line <= line {
+		return i
 	}
 	return -1
 }

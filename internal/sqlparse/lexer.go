@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pganalyze/pg_query_go/v5/parser"
+	"google.golang.org/protobuf/encoding/protowire"
 )
 
 // tokenKind is the coarse class of a lexical token: all this package needs to
@@ -55,15 +57,80 @@ func (t *text) lex() (toks []token, scanned bool, deepComment int) {
 // rejects body (an unterminated string or comment), it falls back to
 // scanLoosely, so callers always get tokens, and ok reports which one ran.
 func scan(body string) (toks []token, ok bool) {
-	res, err := pg_query.Scan(body)
+	buf, err := parser.ScanToProtobuf(body)
 	if err != nil {
 		return scanLoosely(body), false
 	}
-	toks = make([]token, 0, len(res.Tokens))
-	for _, t := range res.Tokens {
-		toks = append(toks, token{start: int(t.Start), end: int(t.End), kind: kindOf(t.Token)})
+	if toks, ok = decodeScan(buf); !ok {
+		return scanLoosely(body), false
 	}
 	return toks, true
+}
+
+// decodeScan reads the tokens of a pg_query ScanResult message (field 2,
+// repeated ScanToken) straight from its protobuf encoding: unmarshalling
+// it into one message per token cost as much as scanning. ok is false
+// when the encoding is malformed.
+func decodeScan(b []byte) (toks []token, ok bool) {
+	toks = make([]token, 0, len(b)/8) // a token takes 8 to 12 bytes
+	for len(b) > 0 {
+		num, typ, n := protowire.ConsumeTag(b)
+		if n < 0 {
+			return nil, false
+		}
+		b = b[n:]
+		if num == 2 && typ == protowire.BytesType {
+			m, n := protowire.ConsumeBytes(b)
+			if n < 0 {
+				return nil, false
+			}
+			b = b[n:]
+			tok, ok := decodeScanToken(m)
+			if !ok {
+				return nil, false
+			}
+			toks = append(toks, tok)
+			continue
+		}
+		if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
+			return nil, false
+		}
+		b = b[n:]
+	}
+	return toks, true
+}
+
+// decodeScanToken reads one ScanToken message: start (field 1), end
+// (field 2) and token (field 4), all varints.
+func decodeScanToken(b []byte) (tok token, ok bool) {
+	for len(b) > 0 {
+		num, typ, n := protowire.ConsumeTag(b)
+		if n < 0 {
+			return tok, false
+		}
+		b = b[n:]
+		if typ != protowire.VarintType {
+			if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
+				return tok, false
+			}
+			b = b[n:]
+			continue
+		}
+		v, n := protowire.ConsumeVarint(b)
+		if n < 0 {
+			return tok, false
+		}
+		b = b[n:]
+		switch num {
+		case 1:
+			tok.start = int(int32(v))
+		case 2:
+			tok.end = int(int32(v))
+		case 4:
+			tok.kind = kindOf(pg_query.Token(int32(v)))
+		}
+	}
+	return tok, true
 }
 
 // kindOf maps a PostgreSQL scanner token to its coarse kind.

@@ -1,18 +1,20 @@
 package rules
 
 import (
-	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/dbcd/dbcd/internal/review/benchgen"
 )
 
 // TestWriteBenchRepo writes the files of BenchmarkReview as a repository for
-// timing the dbcd binary end to end (see testdata/parseonly for the bare
-// parse of the same files):
+// timing the dbcd binary by hand, beside the bare parse of the same files
+// (BenchmarkReviewProcess of cmd/dbcd does this for `make bench`):
 //
 //	DBCD_BENCH_REPO=/tmp/repo1000 DBCD_BENCH_FILES=1000 go test -run TestWriteBenchRepo ./internal/review/rules
+//	go build -o /tmp/parseonly ./internal/sqlparse/internal/parseonly
+//	time /tmp/parseonly /tmp/repo1000/migrations
 //	cd /tmp/repo1000 && time dbcd review --policy all
 //
 // It does nothing unless DBCD_BENCH_REPO is set.
@@ -25,25 +27,7 @@ func TestWriteBenchRepo(t *testing.T) {
 	if err != nil {
 		n = 1000
 	}
-	mig := filepath.Join(dir, "migrations", "prod")
-	if err := os.MkdirAll(mig, 0o755); err != nil {
+	if err := benchgen.WriteRepo(dir, n); err != nil {
 		t.Fatal(err)
-	}
-	cfg := `migrations:
-  dir: migrations
-  template: "{{ENV_ID}}/{{DB_NAME}}##{{VERSION}}##{{TYPE}}##{{DESCRIPTION}}.sql"
-stages:
-  - name: prod
-    targets:
-      - { db: app, url: "postgres://u:p@localhost/app" }
-`
-	if err := os.WriteFile(filepath.Join(dir, "dbcd.yaml"), []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for i, f := range genFiles(n) {
-		name := fmt.Sprintf("app##%06d##ddl##f%d.sql", i+1, i)
-		if err := os.WriteFile(filepath.Join(mig, name), f, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

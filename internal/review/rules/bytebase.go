@@ -156,11 +156,19 @@ type bbConstraint struct {
 	// create is the CREATE TABLE statement declaring it, nil for ALTER
 	// TABLE.
 	create *sqlparse.CreateStmt
+	// cols are its key columns (keyColumns), shared by the rules.
+	cols []string
 }
 
 // columns returns the constraint's key columns: its key list, the
 // referencing columns of a foreign key, or the column it is declared on.
+// Callers must not change them.
 func (tc bbConstraint) columns() []string {
+	return tc.cols
+}
+
+// keyColumns computes columns.
+func (tc bbConstraint) keyColumns() []string {
 	keys := tc.con.GetKeys()
 	if tc.con.GetContype() == sqlparse.CONSTR_FOREIGN {
 		keys = tc.con.GetFkAttrs()
@@ -174,7 +182,23 @@ func (tc bbConstraint) columns() []string {
 // bbConstraints returns the constraints the statement declares, in order:
 // those of CREATE TABLE (table and column constraints) and of ALTER TABLE
 // ... ADD CONSTRAINT and ADD COLUMN.
+// Rules share it per statement (memo).
 func bbConstraints(p *review.Pass, s *review.Stmt) []bbConstraint {
+	return memo(s, memoConstraints, func() []bbConstraint { return bbConstraintsOf(p, s) })
+}
+
+// bbConstraintsOf computes bbConstraints.
+func bbConstraintsOf(p *review.Pass, s *review.Stmt) []bbConstraint {
+	out := bbConstraintsOn(p, s)
+	for i := range out {
+		out[i].cols = out[i].keyColumns()
+	}
+	return out
+}
+
+// bbConstraintsOn lists the constraints of bbConstraints, without their
+// columns.
+func bbConstraintsOn(p *review.Pass, s *review.Stmt) []bbConstraint {
 	var out []bbConstraint
 	if cs := s.Node.GetCreateStmt(); cs != nil {
 		q := bbRelName(p, cs.GetRelation())
@@ -215,7 +239,23 @@ func bbConstraints(p *review.Pass, s *review.Stmt) []bbConstraint {
 
 // bbColumnDefs returns the column definitions of CREATE TABLE and of ALTER
 // TABLE ... ADD COLUMN, with the table they belong to.
+// Rules share them per statement (memo).
 func bbColumnDefs(p *review.Pass, s *review.Stmt) (model.QName, []*sqlparse.ColumnDef) {
+	d := memo(s, memoColumnDefs, func() bbDefs {
+		q, defs := bbColumnDefsOf(p, s)
+		return bbDefs{q, defs}
+	})
+	return d.table, d.defs
+}
+
+// bbDefs is what bbColumnDefs returns.
+type bbDefs struct {
+	table model.QName
+	defs  []*sqlparse.ColumnDef
+}
+
+// bbColumnDefsOf computes bbColumnDefs.
+func bbColumnDefsOf(p *review.Pass, s *review.Stmt) (model.QName, []*sqlparse.ColumnDef) {
 	if cs := s.Node.GetCreateStmt(); cs != nil {
 		var cols []*sqlparse.ColumnDef
 		for _, elt := range cs.GetTableElts() {

@@ -73,17 +73,18 @@ var bbPrimaryKeyTypeAllowlistRule = &review.Rule{
 	Bad:      "CREATE TABLE customers (email text PRIMARY KEY);",
 	Good:     "CREATE TABLE customers (id bigint PRIMARY KEY, email text UNIQUE);",
 	Stmt: func(p *review.Pass, s *review.Stmt) {
-		allowed := map[string]bool{}
-		var shown []string
-		for _, t := range p.OptionList("list") {
-			allowed[bbNormType(t)] = true
-			shown = append(shown, t)
-		}
-		_, defs := bbColumnDefs(p, s)
 		for _, tc := range bbConstraints(p, s) {
 			if tc.con.GetContype() != sqlparse.CONSTR_PRIMARY {
 				continue
 			}
+			allowed := cached(p, cacheTypeList, func() map[string]bool {
+				allowed := map[string]bool{}
+				for _, t := range p.OptionList("list") {
+					allowed[bbNormType(t)] = true
+				}
+				return allowed
+			})
+			_, defs := bbColumnDefs(p, s)
 			cols := tc.columns()
 			if idx := tc.con.GetIndexname(); idx != "" && len(tc.con.GetKeys()) == 0 { // USING INDEX
 				if ix := p.Schema.Index(model.QName{Schema: tc.table.Schema, Name: idx}); ix != nil {
@@ -96,7 +97,7 @@ var bbPrimaryKeyTypeAllowlistRule = &review.Rule{
 					continue
 				}
 				p.Report(s, "primary key column %s of %s has type %s, which is not in the allowed list (%s)",
-					bbQuote(col), tc.table, types[0], strings.Join(shown, ", "))
+					bbQuote(col), tc.table, types[0], strings.Join(p.OptionList("list"), ", "))
 			}
 		}
 	},

@@ -1,9 +1,6 @@
 package rules
 
 import (
-	"regexp"
-	"strings"
-
 	"github.com/dbcd/dbcd/internal/review"
 	"github.com/dbcd/dbcd/internal/review/model"
 	"github.com/dbcd/dbcd/internal/sqlparse"
@@ -143,45 +140,32 @@ func bbRelation(p *review.Pass, q model.QName) *model.Relation {
 	return &model.Relation{Name: q}
 }
 
-// bbExpandTemplate fills a naming template with the names of ni, quoted
-// for the regular expression.
-func bbExpandTemplate(format string, ni bbNamedIndex) string {
-	q := regexp.QuoteMeta
-	return strings.NewReplacer(
-		"{{table}}", q(ni.table.Name),
-		"{{column_list}}", q(strings.Join(ni.columns, "_")),
-		"{{referencing_table}}", q(ni.table.Name),
-		"{{referencing_column}}", q(strings.Join(ni.columns, "_")),
-		"{{referenced_table}}", q(ni.refTable.Name),
-		"{{referenced_column}}", q(strings.Join(ni.refColumns, "_")),
-	).Replace(format)
-}
-
 // bbIndexNamingStmt returns the Stmt function of the naming rule for kind.
 func bbIndexNamingStmt(kind bbIndexKind) func(p *review.Pass, s *review.Stmt) {
 	return func(p *review.Pass, s *review.Stmt) {
-		for _, ni := range bbIndexNames(p, s) {
+		names := memo(s, memoIndexNames, func() []bbNamedIndex { return bbIndexNames(p, s) })
+		for _, ni := range names {
 			if ni.kind != kind {
 				continue
 			}
+			tpl := cached(p, cacheTemplate, func() *bbTemplate { return bbParseTemplate(p.OptionString("format")) })
 			what := bbIndexKindNames[kind]
-			on := " on " + ni.table.String() + " (" + bbJoin(ni.columns) + ")"
-			pattern := bbExpandTemplate(p.OptionString("format"), ni)
-			re, err := bbCompile(pattern)
+			on := func() string { return " on " + ni.table.String() + " (" + bbJoin(ni.columns) + ")" }
+			ok, err := tpl.match(ni, ni.name)
 			switch {
 			case err != nil:
 				p.ReportHelp(s, "fix the rule's format option in the policy",
-					"option format expands to %q, which is not a valid regular expression: %v", pattern, err)
+					"option format expands to %q, which is not a valid regular expression: %v", tpl.pattern(ni), err)
 				continue
-			case re.MatchString(ni.name):
+			case ok:
 			case ni.name == "":
-				p.Report(s, "%s%s has no name; name it to match %q", what, on, pattern)
+				p.Report(s, "%s%s has no name; name it to match %q", what, on(), tpl.pattern(ni))
 			default:
-				p.Report(s, "%s name %s%s does not match %q", what, bbQuote(ni.name), on, pattern)
+				p.Report(s, "%s name %s%s does not match %q", what, bbQuote(ni.name), on(), tpl.pattern(ni))
 			}
 			if limit := p.OptionInt("maxLength", 64); limit > 0 && len(ni.name) > limit {
 				p.ReportHelp(s, "shorten the name to at most the configured maxLength",
-					"%s name %s%s is %d bytes long, more than %d", what, bbQuote(ni.name), on, len(ni.name), limit)
+					"%s name %s%s is %d bytes long, more than %d", what, bbQuote(ni.name), on(), len(ni.name), limit)
 			}
 		}
 	}

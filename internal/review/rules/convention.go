@@ -2,7 +2,6 @@ package rules
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/dbcd/dbcd/internal/review"
 	"github.com/dbcd/dbcd/internal/review/model"
@@ -39,25 +38,21 @@ func conventionRules() []*review.Rule {
 	}
 }
 
-// convStates holds the per-file state of the convention rules that collect
-// facts statement by statement and decide in End, keyed by *review.Pass
-// (each rule instance reviewing a file has its own Pass).
-var convStates sync.Map
+// convStateKey names the per-file state of type T of a convention rule
+// (review.Pass.State).
+type convStateKey[T any] struct{}
 
 // convState returns the rule's state for the file p reviews, creating it on
-// first use.
+// first use: the convention rules that collect facts statement by
+// statement and decide in End keep them there.
 func convState[T any](p *review.Pass) *T {
-	v, _ := convStates.LoadOrStore(p, new(T))
-	return v.(*T)
+	return p.State(convStateKey[T]{}, func() any { return new(T) }).(*T)
 }
 
-// convTakeState returns the rule's state for the file and forgets it; End calls
-// it so that nothing outlives the file.
+// convTakeState returns the rule's state for the file, for End (the state
+// ends with the file).
 func convTakeState[T any](p *review.Pass) *T {
-	if v, ok := convStates.LoadAndDelete(p); ok {
-		return v.(*T)
-	}
-	return new(T)
+	return convState[T](p)
 }
 
 // convSite is a statement position remembered for a finding reported in End.
@@ -110,7 +105,13 @@ type convNewColumn struct {
 // convNewColumns returns the columns that s defines with a type: those of a
 // CREATE TABLE (not of a partition or typed table, whose columns come from
 // elsewhere) and those of ALTER TABLE ... ADD COLUMN.
+// Rules share it per statement (memo).
 func convNewColumns(p *review.Pass, s *review.Stmt) []convNewColumn {
+	return memo(s, memoNewColumns, func() []convNewColumn { return convNewColumnsOf(p, s) })
+}
+
+// convNewColumnsOf computes convNewColumns.
+func convNewColumnsOf(p *review.Pass, s *review.Stmt) []convNewColumn {
 	var out []convNewColumn
 	if cs := s.Node.GetCreateStmt(); cs != nil {
 		if cs.GetPartbound() != nil || cs.GetOfTypename() != nil {

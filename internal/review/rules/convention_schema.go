@@ -23,12 +23,12 @@ var tableRequireSchema = &review.Rule{
 		"naming.fully-qualified", "NAMING_FULLY_QUALIFIED",
 	},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
-		seen := map[string]bool{}
+		seen := map[convNamedObject]bool{}
 		report := func(kind, name string, resolved *model.QName) {
-			if name == "" || seen[kind+"\x00"+name] {
+			if name == "" || seen[convNamedObject{kind, name}] {
 				return
 			}
-			seen[kind+"\x00"+name] = true
+			seen[convNamedObject{kind, name}] = true
 			if resolved != nil {
 				p.Report(s, "%s %s is not schema-qualified: the search_path resolves it (now to %s)", kind, convQuote(name), convQuoteQName(*resolved))
 				return

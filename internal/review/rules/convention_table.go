@@ -156,13 +156,16 @@ var columnRequiredColumns = &review.Rule{
 	},
 }
 
-// requiredColumns returns the list option as a set.
+// requiredColumns returns the list option as a set, built once per review
+// (callers must not change it).
 func requiredColumns(p *review.Pass) map[string]bool {
-	set := map[string]bool{}
-	for _, name := range p.OptionList("list") {
-		if name = strings.TrimSpace(name); name != "" {
-			set[name] = true
+	return cached(p, cacheRequiredColumns, func() map[string]bool {
+		set := map[string]bool{}
+		for _, name := range p.OptionList("list") {
+			if name = strings.TrimSpace(name); name != "" {
+				set[name] = true
+			}
 		}
-	}
-	return set
+		return set
+	})
 }

@@ -23,7 +23,13 @@ type convTypedColumn struct {
 }
 
 // convTypedColumns returns the columns whose type s sets.
+// Rules share it per statement (memo).
 func convTypedColumns(p *review.Pass, s *review.Stmt) []convTypedColumn {
+	return memo(s, memoTypedColumns, func() []convTypedColumn { return convTypedColumnsOf(p, s) })
+}
+
+// convTypedColumnsOf computes convTypedColumns.
+func convTypedColumnsOf(p *review.Pass, s *review.Stmt) []convTypedColumn {
 	var out []convTypedColumn
 	for _, nc := range convNewColumns(p, s) {
 		out = append(out, convTypedColumn{table: nc.table, column: nc.def.GetColname(), typ: sqlparse.TypeNameString(nc.def.GetTypeName()), created: nc.created})

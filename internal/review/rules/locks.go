@@ -344,3 +344,9 @@ func (ls *lockSet) drop(d *sqlparse.DropStmt) {
 		}
 	}
 }
+
+// stmtLocks is LockOfVersion(s, p.Schema, p.PGVersion), which the rules
+// share per statement (memo).
+func stmtLocks(p *review.Pass, s *review.Stmt) []Lock {
+	return memo(s, memoLocks, func() []Lock { return LockOfVersion(s, p.Schema, p.PGVersion) })
+}

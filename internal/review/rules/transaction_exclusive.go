@@ -48,7 +48,7 @@ var statementAfterAccessExclusive = &review.Rule{
 			return
 		}
 		var fresh []model.QName
-		for _, l := range LockOfVersion(s, p.Schema, p.PGVersion) {
+		for _, l := range stmtLocks(p, s) {
 			if l.Mode == LockAccessExclusive && l.Index == (model.QName{}) && p.Existing(l.Relation) && !st.holds(l.Relation) {
 				fresh = append(fresh, l.Relation)
 			}

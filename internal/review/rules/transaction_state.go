@@ -2,55 +2,52 @@ package rules
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/dbcd/dbcd/internal/review"
 	"github.com/dbcd/dbcd/internal/review/model"
 	"github.com/dbcd/dbcd/internal/sqlparse"
 )
 
-// perFile holds a rule's state for the file being reviewed, one value per
-// Pass: a rule may run as several instances (one per set of options) and
-// catalogs may review files concurrently, so state cannot live in the
-// rule's closure. Rules using it must call done from their End callback.
+// perFile names a rule's state for the file being reviewed, kept by the
+// file's Pass (review.Pass.State): a rule may run as several instances (one
+// per set of options) and catalogs may review files concurrently, so state
+// cannot live in the rule's closure.
 type perFile[T any] struct {
-	mu sync.Mutex
-	m  map[*review.Pass]*T
+	_ byte // a size, so that each perFile variable has its own address
 }
 
 // get returns the state of the pass, creating it on first use.
 func (f *perFile[T]) get(p *review.Pass) *T {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.m == nil {
-		f.m = map[*review.Pass]*T{}
-	}
-	st, ok := f.m[p]
-	if !ok {
-		st = new(T)
-		f.m[p] = st
-	}
-	return st
+	return p.State(f, func() any { return new(T) }).(*T)
 }
 
-// done forgets the state of the pass.
-func (f *perFile[T]) done(p *review.Pass) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	delete(f.m, p)
-}
+// done is called from the rule's End callback; the state ends with the
+// file.
+func (f *perFile[T]) done(*review.Pass) {}
 
 // txStart returns the index of the statement that began the transaction s
 // runs in: the BEGIN of its block, the first statement of a wrapped file,
 // or s itself when it runs on its own with autocommit. Statements share a
 // transaction exactly when txStart returns the same index for them.
 func txStart(p *review.Pass, s *review.Stmt) int {
-	i := s.Index
-	for i > 0 && p.Stmts[i].InTransaction {
-		i--
-	}
-	return i
+	starts := p.State(txStartsKey{}, func() any {
+		// Worked out once per file: walking back from every statement
+		// was quadratic in the length of a transaction.
+		starts := make([]int, len(p.Stmts))
+		for i, st := range p.Stmts {
+			starts[i] = i
+			if i > 0 && st.InTransaction {
+				starts[i] = starts[i-1]
+			}
+		}
+		return starts
+	}).([]int)
+	return starts[s.Index]
 }
+
+// txStartsKey names the txStart of every statement of the file in
+// review.Pass.State.
+type txStartsKey struct{}
 
 // trivialInTx reports statements that take no table lock worth counting
 // inside a transaction: transaction control and session settings.

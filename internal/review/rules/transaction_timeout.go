@@ -63,7 +63,7 @@ func strongLock(p *review.Pass, s *review.Stmt) (Lock, bool) {
 	}
 	var best Lock
 	found := false
-	for _, l := range LockOfVersion(s, p.Schema, p.PGVersion) {
+	for _, l := range stmtLocks(p, s) {
 		if !l.AtLeast(LockShare) || !p.Existing(l.Relation) {
 			continue
 		}

@@ -108,7 +108,7 @@ func namesConstraint(added []string, name string) bool {
 // recordLocks remembers the write-blocking locks s takes on existing
 // relations, and the NOT VALID constraints it adds.
 func recordLocks(p *review.Pass, s *review.Stmt, st *txLocks) {
-	for _, l := range LockOfVersion(s, p.Schema, p.PGVersion) {
+	for _, l := range stmtLocks(p, s) {
 		if !l.BlocksWrites() || !p.Existing(l.Relation) {
 			continue
 		}
