@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/dbcd/dbcd/internal/apply"
 	"github.com/dbcd/dbcd/internal/config"
@@ -85,7 +84,7 @@ func driftGuard(ctx context.Context, cfg *config.Config, ao apply.Options) ([]st
 	check := driftFunc(cfg, false)
 	found := make([][]string, len(targets))
 	errs := make([]error, len(targets))
-	forEach(len(targets), ao.Parallel, func(i int) {
+	plan.ForEach(len(targets), ao.Parallel, func(i int) {
 		found[i], errs[i] = check(ctx, targets[i])
 	})
 	var out []string
@@ -99,22 +98,6 @@ func driftGuard(ctx context.Context, cfg *config.Config, ao apply.Options) ([]st
 		}
 	}
 	return out, nil
-}
-
-// forEach calls fn(0..n-1), at most parallel calls at once (at least one).
-func forEach(n, parallel int, fn func(i int)) {
-	sem := make(chan struct{}, max(parallel, 1))
-	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			fn(i)
-		}()
-	}
-	wg.Wait()
 }
 
 // driftFunc checks one target for drift against its history snapshot; a

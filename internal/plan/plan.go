@@ -219,7 +219,7 @@ func Build(ctx context.Context, in Input) (*Plan, error) {
 	errs := make([]error, len(res.Targets))
 	// Targets are independent and plan only reads them (a shadow run works
 	// on its own scratch database): rollout.parallel at a time, at least 4.
-	forEach(len(res.Targets), max(ao.Parallel, 4), func(i int) {
+	ForEach(len(res.Targets), max(ao.Parallel, 4), func(i int) {
 		p.Targets[i], errs[i] = planTarget(ctx, in, p, res.Targets[i], targets[res.Targets[i].Name], files, reviews, gate, ev)
 	})
 	for _, err := range errs {
@@ -278,8 +278,10 @@ func planTarget(ctx context.Context, in Input, p *Plan, tr apply.TargetResult, t
 	return tp, nil
 }
 
-// forEach calls fn(0..n-1), at most parallel calls at once (at least one).
-func forEach(n, parallel int, fn func(i int)) {
+// ForEach calls fn(0..n-1), at most parallel calls at once (at least one),
+// and returns when all have returned: how plan and apply's pre-checks visit
+// a stage's targets.
+func ForEach(n, parallel int, fn func(i int)) {
 	sem := make(chan struct{}, max(parallel, 1))
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {

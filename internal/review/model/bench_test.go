@@ -2,36 +2,15 @@ package model
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
+	"github.com/dbcd/dbcd/internal/review/benchgen"
 	"github.com/dbcd/dbcd/internal/sqlparse"
 )
 
-// schemaFile returns a schema of n tables, each with a serial primary key,
-// defaults, a foreign key to the previous table, a CHECK, an enum column,
-// two indexes, an added column and a comment: about 50 bytes of SQL per
-// column.
-func schemaFile(n int) []byte {
-	var b strings.Builder
-	b.WriteString("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n")
-	for i := range n {
-		fmt.Fprintf(&b, `CREATE TABLE public.t%05d (
-    id bigserial PRIMARY KEY,
-    name text NOT NULL DEFAULT '',
-    created_at timestamptz NOT NULL DEFAULT now(),
-    parent_id bigint REFERENCES t%05d (id),
-    amount numeric(10,2) CHECK (amount >= 0),
-    status mood
-);
-CREATE INDEX ON t%05d (parent_id);
-CREATE UNIQUE INDEX t%05d_name ON t%05d (lower(name)) WHERE status <> 'sad';
-ALTER TABLE t%05d ADD COLUMN note varchar(200);
-COMMENT ON TABLE t%05d IS 'table %d';
-`, i, max(i-1, 0), i, i, i, i, i, i)
-	}
-	return []byte(b.String())
-}
+// schemaFile is benchgen's schema of n tables, about five statements per
+// table.
+func schemaFile(n int) []byte { return benchgen.SchemaFile(n) }
 
 func TestSchemaFile(t *testing.T) {
 	f, err := sqlparse.Parse("schema.sql", schemaFile(3))
