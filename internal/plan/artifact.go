@@ -78,7 +78,10 @@ func staleTarget(o, t *TargetPlan) []string {
 			add("could not be fingerprinted at plan or apply time")
 		}
 	default:
-		if a.Server != b.Server {
+		// Only cluster identities are compared: an address differs when plan
+		// reads through another host name or a replica (which shares the
+		// primary's system identifier) while apply writes to the primary.
+		if a.Server != b.Server && strings.HasPrefix(a.Server, "system ") && strings.HasPrefix(b.Server, "system ") {
 			add("server changed (%s, now %s)", a.Server, b.Server)
 		}
 		if a.HistoryDigest != b.HistoryDigest {

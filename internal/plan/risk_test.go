@@ -95,6 +95,15 @@ func TestStale(t *testing.T) {
 			t.Errorf("stale report lacks %q:\n%s", want, got)
 		}
 	}
+	elsewhere, address := *fp, *fp
+	elsewhere.Server, address.Server = "system 42/db", "replica:5432/db"
+	fp.Server = "system 7/db"
+	if s := Stale(saved, mk(&elsewhere, f1)); len(s) != 1 || !strings.Contains(s[0], "server changed") {
+		t.Errorf("another cluster: %v", s)
+	}
+	if s := Stale(saved, mk(&address, f1)); len(s) != 0 {
+		t.Errorf("read through another address: %v", s)
+	}
 	other := &Plan{Stage: "test"}
 	if s := Stale(saved, other); len(s) != 1 || !strings.Contains(s[0], "stage prod, not test") {
 		t.Errorf("other stage: %v", s)
