@@ -79,6 +79,11 @@ Exit codes: 0 clean or done; 1 problems found that stop the pipeline;
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			// Cobra checks required flags only after this hook: a missing
+			// --stage is a usage error, not a failed run.
+			if err := cmd.ValidateRequiredFlags(); err != nil {
+				return &usageError{fmt.Errorf("%w\nrun `%s --help` for usage", err, cmd.CommandPath())}
+			}
 			g.ran = true
 			if g.noColor {
 				g.io.DisableColor()
