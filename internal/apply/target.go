@@ -193,8 +193,9 @@ func (p *snapshotter) flush(ctx context.Context) {
 	}
 }
 
-// take reads the schema, stores it unless this run stored the same
-// content already, and links it to the row of k.
+// take reads the schema, stores it (its dump and its serialised model)
+// unless this run stored the same content already, and links it to the
+// row of k.
 func (p *snapshotter) take(ctx context.Context, k history.Key) error {
 	s := p.session
 	schema, err := pgschema.Inspect(ctx, s.conn, pgschema.Options{ExcludeSchemas: []string{s.table.Schema}})
@@ -204,7 +205,14 @@ func (p *snapshotter) take(ctx context.Context, k history.Key) error {
 	content := string(schema.Dump())
 	sum := history.SnapshotSHA(content)
 	if !p.stored[sum] {
-		if sum, err = history.PutSnapshot(ctx, s.conn, s.table, content); err != nil {
+		// The model goes with the SQL, so that drift compares with it
+		// without loading the SQL into a scratch database; a snapshot
+		// without one still works, loaded as before.
+		model, err := schema.MarshalModel()
+		if err != nil {
+			model = nil
+		}
+		if sum, err = history.PutSnapshot(ctx, s.conn, s.table, content, model); err != nil {
 			return err
 		}
 		if p.stored == nil {

@@ -45,5 +45,9 @@ func Accept(ctx context.Context, url, historyTable, by, reason string) (string, 
 	if err != nil {
 		return "", err
 	}
-	return history.Accept(ctx, conn, table, last, string(live.Dump()), by, reason)
+	model, err := live.MarshalModel()
+	if err != nil {
+		model = nil // the snapshot works without: drift loads its SQL
+	}
+	return history.Accept(ctx, conn, table, last, string(live.Dump()), model, by, reason)
 }

@@ -17,6 +17,10 @@ type ChangeOptions struct {
 	// Shadow, when set, is where snapshots are loaded (see Scratch)
 	// instead of scratch databases on the target's server.
 	Shadow string
+
+	// loaded, when set, is called whenever a snapshot is loaded into a
+	// scratch database.
+	loaded func()
 }
 
 // MigrationChange is the schema change an applied migration made: where
@@ -29,9 +33,10 @@ type MigrationChange struct {
 
 // Changes computes the schema change of each done row of the version on
 // one target (a ddl and a dml file of one version give two), comparing
-// the snapshots dbcd recorded before and after it as schema models. Each
-// distinct snapshot is loaded once, into a scratch database; a migration
-// whose snapshots are the same needs none. It returns an error wrapping
+// the snapshots dbcd recorded before and after it as schema models: the
+// model stored with each, or, for a snapshot without a usable one (and the
+// empty schema before the first migration), its SQL loaded once into a
+// scratch database. A migration whose snapshots are the same needs none. It returns an error wrapping
 // history.ErrNotApplied when the version was not applied there.
 func Changes(ctx context.Context, o ChangeOptions) ([]MigrationChange, error) {
 	table, err := history.ParseTable(o.HistoryTable)
@@ -51,23 +56,14 @@ func Changes(ctx context.Context, o ChangeOptions) ([]MigrationChange, error) {
 	if err != nil {
 		return nil, err
 	}
-	scratch := Scratch{URL: o.URL}
-	if o.Shadow != "" {
-		scratch = Scratch{URL: o.Shadow, Shadow: true}
-	}
-	opts := pgschema.Options{ExcludeSchemas: []string{table.Schema}}
+	e := expectation{conn: conn, table: table, scratch: newScratch(o.URL, o.Shadow),
+		opts: pgschema.Options{ExcludeSchemas: []string{table.Schema}}, loaded: o.loaded}
 	models := map[string]*pgschema.Schema{}
 	model := func(sha string) (*pgschema.Schema, error) {
 		if m, ok := models[sha]; ok {
 			return m, nil
 		}
-		var content string
-		if sha != "" {
-			if content, err = history.Snapshot(ctx, conn, table, sha); err != nil {
-				return nil, err
-			}
-		}
-		m, err := scratch.Load(ctx, content, opts)
+		m, err := e.model(ctx, sha, "")
 		if err != nil {
 			return nil, fmt.Errorf("loading schema snapshot %.12s: %w", sha, err)
 		}

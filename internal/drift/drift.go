@@ -3,7 +3,9 @@
 // recorded after its last apply, or the LATEST file in git), structurally,
 // so that object order, OIDs and dump formatting never raise an alarm.
 // When the live schema dumps to the very bytes expected, that is the answer
-// and nothing is loaded; otherwise the expected SQL is turned back into a
+// and nothing is loaded; otherwise the expected model is the one stored
+// with the snapshot (pgschema's MarshalModel, history.SnapshotModel) or,
+// for a snapshot without a usable one, the expected SQL turned back into a
 // model in a throwaway database (Scratch). Changes shows, the same way,
 // the schema change an applied migration made, from the snapshots recorded
 // before and after it (`dbcd history --diff`).
@@ -45,8 +47,10 @@ type Options struct {
 	Shadow string
 
 	// structural makes tests compare models even when the dumps are the
-	// same bytes.
+	// same bytes; loaded, when set, is called whenever the expected SQL
+	// is loaded into a scratch database.
 	structural bool
+	loaded     func()
 }
 
 // Result is the outcome for one target.
@@ -104,16 +108,11 @@ func Check(ctx context.Context, o Options) (*Result, error) {
 	if history.SnapshotSHA(string(live.Dump())) == sum && !o.structural {
 		return res, nil
 	}
-	if expected == "" {
-		if expected, err = history.Snapshot(ctx, conn, table, sum); err != nil {
-			return nil, err
-		}
-	}
-	scratch := Scratch{URL: o.URL}
-	if o.Shadow != "" {
-		scratch = Scratch{URL: o.Shadow, Shadow: true}
-	}
-	want, err := scratch.Load(ctx, expected, opts)
+	// The model stored with the snapshot, when usable, saves loading the
+	// SQL into a scratch database. A LATEST file that is a stored dump
+	// has one too.
+	e := expectation{conn: conn, table: table, scratch: newScratch(o.URL, o.Shadow), opts: opts, loaded: o.loaded}
+	want, err := e.model(ctx, sum, expected)
 	if err != nil {
 		return nil, fmt.Errorf("reading the expected schema (%s): %w", res.Baseline, err)
 	}

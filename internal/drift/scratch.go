@@ -29,6 +29,15 @@ type Scratch struct {
 	Shadow bool
 }
 
+// newScratch returns the Scratch for a target's URL: on its server, or the
+// shadow database when one is given.
+func newScratch(url, shadow string) Scratch {
+	if shadow != "" {
+		return Scratch{URL: shadow, Shadow: true}
+	}
+	return Scratch{URL: url}
+}
+
 // errNoCreateDB is returned by createScratch when the role lacks CREATEDB.
 var errNoCreateDB = errors.New("the role may not create databases")
 

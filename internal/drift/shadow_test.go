@@ -88,8 +88,9 @@ func TestShadowServerGetsAScratchDatabase(t *testing.T) {
 	target, shadow := pgtest.New(t), pgtest.New(t)
 	shadow.Exec(t, `CREATE TABLE mine (a int)`) // not empty: not touched either
 	migrate(t, target, file("1", "CREATE TABLE employee (id int PRIMARY KEY);\n"))
-	target.Exec(t, `ALTER TABLE employee ADD COLUMN city text`)
-	scratches := `SELECT count(*) FROM pg_database WHERE datname LIKE 'dbcd\_scratch\_%'`
+	// Without the stored model (an older dbcd's snapshot) the snapshot is
+	// loaded.
+	target.Exec(t, `ALTER TABLE employee ADD COLUMN city text; UPDATE dbcd.migration_history_snapshot SET model = NULL`)
 	before := pgtest.QueryValue[int64](t, shadow, scratches)
 	res, err := Check(context.Background(), Options{Name: "t1", URL: target.URL(), Shadow: shadow.URL()})
 	if err != nil || len(res.Diff.Changes) != 1 || res.Diff.Changes[0].Name != "public.employee.city" {
@@ -105,7 +106,8 @@ func TestShadowServerGetsAScratchDatabase(t *testing.T) {
 
 // TestNoDriftNeedsNoScratchDatabase: when the live schema dumps to the
 // recorded bytes, nothing is loaded: an unreachable shadow is never
-// contacted.
+// contacted. Nor is it when the schema drifted and the snapshot has its
+// model stored; only a snapshot without one needs loading.
 func TestNoDriftNeedsNoScratchDatabase(t *testing.T) {
 	db := pgtest.New(t)
 	migrate(t, db, file("1", richSchema))
@@ -115,6 +117,11 @@ func TestNoDriftNeedsNoScratchDatabase(t *testing.T) {
 		t.Fatalf("no drift: %+v, %v", res, err)
 	}
 	db.Exec(t, `COMMENT ON TABLE dept IS 'departments'`)
+	res, err = Check(context.Background(), Options{Name: "t1", URL: db.URL(), Shadow: unreachable})
+	if err != nil || len(res.Diff.Changes) != 1 || res.Diff.Changes[0].Name != "public.dept" {
+		t.Fatalf("drifted, stored model: %+v, %v", res, err)
+	}
+	db.Exec(t, `UPDATE dbcd.migration_history_snapshot SET model = NULL`)
 	if _, err := Check(context.Background(), Options{Name: "t1", URL: db.URL(), Shadow: unreachable}); err == nil {
 		t.Error("drift was compared without loading the expected schema")
 	}

@@ -110,7 +110,7 @@ func TestSnapshotLinkAcceptAndUpgradeFromLayout1(t *testing.T) {
 	if err := InsertFinished(ctx, conn, tbl, r); err != nil {
 		t.Fatal(err)
 	}
-	sum, err := PutSnapshot(ctx, conn, tbl, "CREATE TABLE a ();")
+	sum, err := PutSnapshot(ctx, conn, tbl, "CREATE TABLE a ();", nil)
 	if err != nil || sum != SnapshotSHA("CREATE TABLE a ();") {
 		t.Fatalf("PutSnapshot = %s, %v", sum, err)
 	}
@@ -122,7 +122,7 @@ func TestSnapshotLinkAcceptAndUpgradeFromLayout1(t *testing.T) {
 		t.Error("linking to a missing row succeeded")
 	}
 	rs, _ := Rows(ctx, conn, tbl)
-	acc, err := Accept(ctx, conn, tbl, rs[0].ID, "CREATE TABLE a (b int);", "alice", "hotfix")
+	acc, err := Accept(ctx, conn, tbl, rs[0].ID, "CREATE TABLE a (b int);", nil, "alice", "hotfix")
 	if err != nil {
 		t.Fatal(err)
 	}

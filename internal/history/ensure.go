@@ -16,13 +16,16 @@ const layoutPrefix = "dbcd history layout "
 
 // createSQL creates the current layout of the history table and its
 // snapshot table. %[1]s is the history table, %[2]s the snapshot table,
-// %[3]s the index of live rows.
+// %[3]s the index of live rows. A snapshot table left by an older layout
+// gets the model column.
 const createSQL = `
 CREATE TABLE IF NOT EXISTS %[2]s (
   sha256     text PRIMARY KEY,
   content    text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz NOT NULL DEFAULT now(),
+  model      bytea
 );
+ALTER TABLE %[2]s ADD COLUMN IF NOT EXISTS model bytea;
 CREATE TABLE %[1]s (
   id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   db                 text NOT NULL,
@@ -80,6 +83,12 @@ UPDATE %[1]s SET accepted_sha256 = snapshot_sha256, accepted_by = resolved_by,
   accepted_reason = substr(resolved_reason, 17), accepted_at = resolved_at,
   snapshot_sha256 = NULL, resolved_by = '', resolved_reason = '', resolved_at = NULL
 WHERE resolved_reason LIKE 'drift accepted: %%'`,
+	// Layout 3: each snapshot may carry its schema model, serialised
+	// (pgschema's MarshalModel), so that drift and history --diff compare
+	// models without loading the SQL into a scratch database. Snapshots
+	// stored before have none (NULL) and are loaded as before. The
+	// snapshot table may be shared, and so already have the column.
+	`ALTER TABLE %[2]s ADD COLUMN IF NOT EXISTS model bytea`,
 }
 
 // Layout returns the layout version this dbcd creates and understands.

@@ -131,7 +131,7 @@ func TestRecordResolveAndSnapshots(t *testing.T) {
 		t.Errorf("resolved row lacks times: %+v", got)
 	}
 	for range 2 {
-		if _, err := StoreSnapshot(ctx, conn, tbl, id, "CREATE TABLE a ();"); err != nil {
+		if _, err := StoreSnapshot(ctx, conn, tbl, id, "CREATE TABLE a ();", nil); err != nil {
 			t.Fatal(err)
 		}
 	}

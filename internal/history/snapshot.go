@@ -2,8 +2,13 @@ package history
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/dbcd/dbcd/internal/dbconn"
 )
 
 // SnapshotSHA returns the SHA-256 that a snapshot of content is stored
@@ -13,14 +18,19 @@ func SnapshotSHA(content string) string { return StatementHash(content) }
 
 // PutSnapshot stores content in the snapshot table once per distinct
 // content and returns its SHA-256, without linking it to a row. Empty
-// content stores nothing and returns "".
-func PutSnapshot(ctx context.Context, q Querier, t Table, content string) (string, error) {
+// content stores nothing and returns "". model, when not nil, is the
+// schema model of content serialised (pgschema's MarshalModel), stored
+// with it; it replaces the model of a snapshot stored before with none or
+// another one (written by another dbcd), and nil keeps what is there.
+func PutSnapshot(ctx context.Context, q Querier, t Table, content string, model []byte) (string, error) {
 	if strings.TrimSpace(content) == "" {
 		return "", nil
 	}
 	sum := SnapshotSHA(content)
-	if _, err := q.Exec(ctx, "INSERT INTO "+t.Snapshots()+" (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
-		sum, content); err != nil {
+	if _, err := q.Exec(ctx, "INSERT INTO "+t.Snapshots()+` AS s (sha256, content, model) VALUES ($1, $2, $3)
+ON CONFLICT (sha256) DO UPDATE SET model = EXCLUDED.model
+WHERE EXCLUDED.model IS NOT NULL AND s.model IS DISTINCT FROM EXCLUDED.model`,
+		sum, content, model); err != nil {
 		return "", fmt.Errorf("storing a schema snapshot in %s: %w", t.Snapshots(), err)
 	}
 	return sum, nil
@@ -28,9 +38,10 @@ func PutSnapshot(ctx context.Context, q Querier, t Table, content string) (strin
 
 // StoreSnapshot stores a schema snapshot once per distinct content and
 // links it to row id as the schema right after that migration; it returns
-// the snapshot's SHA-256. Empty content stores nothing.
-func StoreSnapshot(ctx context.Context, q Querier, t Table, id int64, content string) (string, error) {
-	sum, err := PutSnapshot(ctx, q, t, content)
+// the snapshot's SHA-256. Empty content stores nothing; model is as for
+// PutSnapshot.
+func StoreSnapshot(ctx context.Context, q Querier, t Table, id int64, content string, model []byte) (string, error) {
+	sum, err := PutSnapshot(ctx, q, t, content, model)
 	if err != nil || sum == "" {
 		return "", err
 	}
@@ -58,9 +69,10 @@ WHERE db = $1 AND version = $2 AND type = $3 AND status = 'done'`, k.DB, k.Versi
 // Accept stores content as the schema expected on the target from now on
 // (after a deliberate change made outside dbcd) and records it, with who
 // accepted it and why, on row id, the newest done migration. The row's own
-// snapshot, the schema right after the migration, is kept.
-func Accept(ctx context.Context, q Querier, t Table, id int64, content, by, reason string) (string, error) {
-	sum, err := PutSnapshot(ctx, q, t, content)
+// snapshot, the schema right after the migration, is kept. model is as
+// for PutSnapshot.
+func Accept(ctx context.Context, q Querier, t Table, id int64, content string, model []byte, by, reason string) (string, error) {
+	sum, err := PutSnapshot(ctx, q, t, content, model)
 	if err != nil {
 		return "", err
 	}
@@ -82,4 +94,29 @@ func Snapshot(ctx context.Context, q Querier, t Table, sha string) (string, erro
 		return "", fmt.Errorf("reading schema snapshot %.12s: %w", sha, err)
 	}
 	return content, nil
+}
+
+// SnapshotModel returns the serialised schema model stored with the
+// snapshot of the given SHA-256, or nil when there is none: the snapshot
+// was stored without one (by a dbcd before history layout 3), the table
+// has no model column yet (a read-only run on a table no newer dbcd has
+// upgraded), there is no snapshot table or the role may not read it, or
+// there is no such snapshot. The caller decodes and checks
+// it, and loads the snapshot's SQL when it cannot use it.
+func SnapshotModel(ctx context.Context, q Querier, t Table, sha string) ([]byte, error) {
+	var model []byte
+	err := q.QueryRow(ctx, "SELECT model FROM "+t.Snapshots()+" WHERE sha256 = $1", sha).Scan(&model)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return nil, nil
+	case err != nil:
+		// undefined_column, undefined_table, insufficient_privilege: no
+		// model column, no history (a LATEST file compared on a target
+		// never applied to), or a role that may not read it.
+		if pe := dbconn.PgError(err); pe != nil && (pe.Code == "42703" || pe.Code == "42P01" || pe.Code == "42501") {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("reading the model of schema snapshot %.12s: %w", sha, err)
+	}
+	return model, nil
 }

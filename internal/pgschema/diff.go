@@ -135,6 +135,9 @@ func owningTable(d *definition, tables map[string]bool) string {
 // compareDefs returns the changes between two versions of one object: none
 // when equal, one for the object itself and, for a table, one per column.
 func compareDefs(f, t *definition, tables map[string]bool) []Change {
+	if sameStatements(f, t) {
+		return nil // the same SQL, without building it
+	}
 	fromSQL, toSQL := f.SQL(), t.SQL()
 	if fromSQL == toSQL {
 		return nil
@@ -165,6 +168,13 @@ func compareDefs(f, t *definition, tables map[string]bool) []Change {
 			Attrs: attrs, FromSQL: fromSQL, ToSQL: toSQL})
 	}
 	return out
+}
+
+// sameStatements reports whether two definitions have the very same
+// statements in each part, and so the same SQL.
+func sameStatements(f, t *definition) bool {
+	return slices.Equal(f.create, t.create) && slices.Equal(f.comments, t.comments) && slices.Equal(f.owner, t.owner) &&
+		slices.Equal(f.ownedSeqs, t.ownedSeqs) && slices.Equal(f.grants, t.grants)
 }
 
 // appendIf appends an AttrChange when from and to differ.

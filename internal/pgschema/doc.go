@@ -51,4 +51,13 @@
 // (check_function_bodies = false, as pg_dump does). The header names the
 // dump format version and the server's major version and carries no
 // timestamp. [Schema.Hash] is the SHA-256 of the dump.
+//
+// # The serialised model
+//
+// [Schema.MarshalModel] writes the model itself, compact and
+// deterministic, tagged with [FormatVersion] and [ModelVersion];
+// [UnmarshalModel] reads it back into a schema that dumps to the same bytes
+// and compares equal, so a stored snapshot can be compared without
+// loading its SQL into a database. A model of another version is refused
+// ([ErrModelVersion]).
 package pgschema

@@ -32,9 +32,18 @@ func (s *Schema) Dump() []byte {
 		b.WriteString("-- unsupported, not dumped: " + oneLine(u) + "\n")
 	}
 	b.WriteString("\n" + header)
+	size := b.Len()
 	for _, d := range s.objects {
-		b.WriteString("\n-- " + d.kind + " " + oneLine(d.name) + "\n")
-		b.WriteString(d.SQL())
+		size += len(d.kind) + len(d.name) + 6 + d.sqlLen()
+	}
+	b.Grow(size - b.Len())
+	for _, d := range s.objects {
+		b.WriteString("\n-- ")
+		b.WriteString(d.kind)
+		b.WriteByte(' ')
+		b.WriteString(oneLine(d.name))
+		b.WriteByte('\n')
+		d.writeSQL(&b)
 	}
 	return []byte(b.String())
 }
@@ -47,5 +56,10 @@ func (s *Schema) Hash() string {
 
 // oneLine keeps a name inside its comment line.
 func oneLine(s string) string {
-	return strings.NewReplacer("\n", `\n`, "\r", `\r`).Replace(s)
+	if !strings.ContainsAny(s, "\n\r") {
+		return s
+	}
+	return lineBreaks.Replace(s)
 }
+
+var lineBreaks = strings.NewReplacer("\n", `\n`, "\r", `\r`)

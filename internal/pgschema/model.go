@@ -146,13 +146,30 @@ func (d *definition) Table() *Table { return d.table }
 
 func (d *definition) SQL() string {
 	var b strings.Builder
+	b.Grow(d.sqlLen())
+	d.writeSQL(&b)
+	return b.String()
+}
+
+// writeSQL writes what SQL returns to b.
+func (d *definition) writeSQL(b *strings.Builder) {
 	for _, part := range [][]string{d.create, d.comments, d.owner, d.ownedSeqs, d.grants} {
 		for _, stmt := range part {
 			b.WriteString(stmt)
 			b.WriteByte('\n')
 		}
 	}
-	return b.String()
+}
+
+// sqlLen is the length of what SQL returns.
+func (d *definition) sqlLen() int {
+	n := 0
+	for _, part := range [][]string{d.create, d.comments, d.owner, d.ownedSeqs, d.grants} {
+		for _, stmt := range part {
+			n += len(stmt) + 1
+		}
+	}
+	return n
 }
 
 // less orders definitions by rank, then name, then kind.
