@@ -1,8 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/dbcd/dbcd/internal/diag"
 )
@@ -12,6 +15,8 @@ import (
 // schema/findings.schema.json.
 const JSONVersion = 1
 
+// jsonFinding and jsonFindings are the document's shape, as encoding/json
+// would write them (json_test.go checks that JSON writes the same bytes).
 type jsonFinding struct {
 	File     string `json:"file,omitempty"`
 	Line     int    `json:"line,omitempty"`
@@ -30,22 +35,157 @@ type jsonFindings struct {
 	Summary  diag.Summary  `json:"summary"`
 }
 
-// JSON renders findings as one stable JSON document.
+// JSON renders findings as one stable JSON document: jsonFindings, indented
+// by two spaces, without HTML escaping. A large review has tens of
+// thousands of findings, which encoding/json took longer to write than the
+// review took to parse its files: the document is put together field by
+// field instead, in a text sized up front, and written at once (see Text).
 func JSON(w io.Writer, r Findings) error {
-	doc := jsonFindings{Version: JSONVersion, Files: r.Files, Findings: []jsonFinding{}, Summary: r.Summary()}
-	if doc.Files == nil {
-		doc.Files = []string{}
+	fs := sortedFindings(r.Findings)
+	e := jsonWriter{w: &strings.Builder{}}
+	e.w.Grow(jsonSize(r.Files, fs))
+	e.raw("{\n  \"version\": ")
+	e.int(JSONVersion)
+	e.raw(",\n  \"files\": ")
+	if len(r.Files) == 0 {
+		e.raw("[]")
+	} else {
+		e.raw("[\n")
+		for i, f := range r.Files {
+			e.raw("    ")
+			e.str(f)
+			e.next(i, len(r.Files))
+		}
+		e.raw("  ]")
 	}
-	fs := append([]diag.Finding(nil), r.Findings...)
-	diag.Sort(fs)
-	for _, f := range fs {
-		doc.Findings = append(doc.Findings, jsonFinding{
-			File: f.File, Line: f.Line, Column: f.Column, Rule: f.Rule, Level: f.Severity.String(),
-			Category: f.Category, Message: f.Message, Help: f.Help,
-		})
+	e.raw(",\n  \"findings\": ")
+	if len(fs) == 0 {
+		e.raw("[]")
+	} else {
+		e.raw("[\n")
+		for i := range fs {
+			e.finding(&fs[i])
+			e.next(i, len(fs))
+		}
+		e.raw("  ]")
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	e.raw(",\n  \"summary\": ")
+	sum, err := json.MarshalIndent(r.Summary(), "  ", "  ")
+	if err != nil {
+		return err
+	}
+	e.w.Write(sum)
+	e.raw("\n}\n")
+	_, err = io.WriteString(w, e.w.String())
+	return err
+}
+
+// jsonSize is about the size of the document of files and fs, without
+// escapes.
+func jsonSize(files []string, fs []diag.Finding) int {
+	size := 256
+	for _, f := range files {
+		size += len(f) + 8
+	}
+	for i := range fs {
+		f := &fs[i]
+		size += len(f.File) + len(f.Rule) + len(f.Category) + len(f.Message) + len(f.Help) + 200
+	}
+	return size
+}
+
+// jsonWriter puts a JSON document together.
+type jsonWriter struct {
+	w   *strings.Builder
+	num [24]byte
+	// slow encodes the strings the fast path of str does not handle.
+	slow    bytes.Buffer
+	slowEnc *json.Encoder
+}
+
+func (e *jsonWriter) raw(s string) { e.w.WriteString(s) }
+
+func (e *jsonWriter) int(n int) { e.w.Write(strconv.AppendInt(e.num[:0], int64(n), 10)) }
+
+// next ends element i of n in an indented array.
+func (e *jsonWriter) next(i, n int) {
+	if i < n-1 {
+		e.raw(",\n")
+	} else {
+		e.raw("\n")
+	}
+}
+
+// finding writes one jsonFinding, omitting its empty optional fields.
+func (e *jsonWriter) finding(f *diag.Finding) {
+	e.raw("    {\n")
+	if f.File != "" {
+		e.raw("      \"file\": ")
+		e.str(f.File)
+		e.raw(",\n")
+	}
+	if f.Line != 0 {
+		e.raw("      \"line\": ")
+		e.int(f.Line)
+		e.raw(",\n")
+	}
+	if f.Column != 0 {
+		e.raw("      \"column\": ")
+		e.int(f.Column)
+		e.raw(",\n")
+	}
+	e.raw("      \"rule\": ")
+	e.str(f.Rule)
+	e.raw(",\n      \"level\": ")
+	e.str(f.Severity.String())
+	if f.Category != "" {
+		e.raw(",\n      \"category\": ")
+		e.str(f.Category)
+	}
+	e.raw(",\n      \"message\": ")
+	e.str(f.Message)
+	if f.Help != "" {
+		e.raw(",\n      \"help\": ")
+		e.str(f.Help)
+	}
+	e.raw("\n    }")
+}
+
+// str writes s as a JSON string, as encoding/json does without HTML
+// escaping. Printable ASCII, the usual case, is written here; other text
+// (control characters, UTF-8, which encoding/json checks for invalid
+// bytes and U+2028/U+2029) goes through encoding/json.
+func (e *jsonWriter) str(s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 {
+			e.encode(s)
+			return
+		}
+	}
+	e.w.WriteByte('"')
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && s[i] != '"' && s[i] != '\\' {
+			i++
+		}
+		e.w.WriteString(s[:i])
+		if i == len(s) {
+			break
+		}
+		e.w.WriteByte('\\')
+		e.w.WriteByte(s[i])
+		s = s[i+1:]
+	}
+	e.w.WriteByte('"')
+}
+
+// encode writes s as encoding/json encodes it, without HTML escaping.
+func (e *jsonWriter) encode(s string) {
+	if e.slowEnc == nil {
+		e.slowEnc = json.NewEncoder(&e.slow)
+		e.slowEnc.SetEscapeHTML(false)
+	}
+	e.slow.Reset()
+	_ = e.slowEnc.Encode(s) // a string always encodes
+	e.w.Write(bytes.TrimSuffix(e.slow.Bytes(), []byte("\n")))
 }

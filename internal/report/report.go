@@ -85,11 +85,9 @@ func Render(w io.Writer, f Format, r Findings, o Options) error {
 // byFile groups findings by file, files in sorted order, findings without a
 // file first.
 func byFile(fs []diag.Finding) ([]string, map[string][]diag.Finding) {
-	sorted := append([]diag.Finding(nil), fs...)
-	diag.Sort(sorted)
 	groups := map[string][]diag.Finding{}
 	var files []string
-	for _, f := range sorted {
+	for _, f := range sortedFindings(fs) {
 		if _, ok := groups[f.File]; !ok {
 			files = append(files, f.File)
 		}
@@ -97,6 +95,19 @@ func byFile(fs []diag.Finding) ([]string, map[string][]diag.Finding) {
 	}
 	sort.Strings(files)
 	return files, groups
+}
+
+// sortedFindings returns fs in the order of diag.Sort: fs itself when it is
+// in that order already (a review's findings are), a sorted copy otherwise.
+func sortedFindings(fs []diag.Finding) []diag.Finding {
+	for i := 1; i < len(fs); i++ {
+		if diag.Less(fs[i], fs[i-1]) {
+			sorted := append([]diag.Finding(nil), fs...)
+			diag.Sort(sorted)
+			return sorted
+		}
+	}
+	return fs
 }
 
 func plural(n int, word string) string {

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -25,7 +26,7 @@ type styles struct {
 // directly: rendering every finding through lipgloss cost a third of a
 // large review.
 func (st styles) render(style lipgloss.Style, s string) string {
-	if st.plain && !strings.ContainsAny(s, "\t\r\n") {
+	if st.plain && isOneLine(s) {
 		return s
 	}
 	return style.Render(s)
@@ -55,53 +56,126 @@ func newStyles(w io.Writer, color bool) styles {
 
 // Text renders findings grouped by file, one line each, with the rule id and
 // a help line, then a summary line.
+//
+// A large review has tens of thousands of findings: they are put together
+// in one pass into a text sized up front, without formatting calls, and
+// without lipgloss when there is no colour (see styles.write). The text is
+// written at once: the CLI's writer masks secrets in what it is given, and
+// a secret must not straddle two writes.
 func Text(w io.Writer, r Findings, color bool) error {
 	st := newStyles(w, color)
-	var b strings.Builder
-	// Size the text up front: growing a large report step by step copied
-	// it over and over.
-	files, groups := byFile(r.Findings)
-	size := 256
-	for _, file := range files {
-		size += len(file) + 2
-	}
-	for _, f := range r.Findings {
-		size += len(f.Message) + len(f.Rule) + len(f.Help) + 44
-	}
-	b.Grow(size)
-	for i, file := range files {
-		if i > 0 {
-			b.WriteString("\n")
+	fs := sortedFindings(r.Findings)
+	b := &strings.Builder{}
+	b.Grow(textSize(fs))
+	var num [24]byte
+	prev := ""
+	for i := range fs {
+		f := &fs[i]
+		if i == 0 || f.File != prev {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			if f.File != "" {
+				st.write(b, &st.file, f.File)
+				b.WriteByte('\n')
+			}
+			prev = f.File
 		}
-		if file != "" {
-			b.WriteString(st.render(st.file, file) + "\n")
-		}
-		for _, f := range groups[file] {
+		b.WriteString("  ")
+		if f.File != "" {
+			pos := num[:0]
+			if f.Line > 0 {
+				pos = strconv.AppendInt(pos, int64(f.Line), 10)
+				pos = append(pos, ':')
+				pos = strconv.AppendInt(pos, int64(max(f.Column, 1)), 10)
+			}
+			st.writeASCII(b, &st.pos, pad(pos, 7))
 			b.WriteString("  ")
-			if file != "" {
-				pos := ""
-				if f.Line > 0 {
-					pos = fmt.Sprintf("%d:%d", f.Line, max(f.Column, 1))
-				}
-				b.WriteString(st.render(st.pos, fmt.Sprintf("%-7s", pos)) + "  ")
+		}
+		sev := pad(append(num[:0], f.Severity.String()...), 7)
+		if st.plain {
+			b.Write(sev)
+		} else {
+			style := st.sev[f.Severity]
+			st.writeASCII(b, &style, sev)
+		}
+		b.WriteString("  ")
+		b.WriteString(f.Message)
+		if f.Rule != "" {
+			b.WriteString("  ")
+			st.write(b, &st.rule, f.Rule)
+		}
+		b.WriteByte('\n')
+		if f.Help != "" {
+			b.WriteString("           ")
+			if st.plain && isOneLine(f.Help) {
+				b.WriteString("help: ")
+				b.WriteString(f.Help)
+			} else {
+				st.write(b, &st.help, "help: "+f.Help)
 			}
-			sev := fmt.Sprintf("%-7s", f.Severity)
-			fmt.Fprintf(&b, "%s  %s", st.render(st.sev[f.Severity], sev), f.Message)
-			if f.Rule != "" {
-				b.WriteString("  " + st.render(st.rule, f.Rule))
-			}
-			b.WriteString("\n")
-			if f.Help != "" {
-				b.WriteString("           " + st.render(st.help, "help: "+f.Help) + "\n")
-			}
+			b.WriteByte('\n')
 		}
 	}
-	if len(files) > 0 {
-		b.WriteString("\n")
+	if len(r.Findings) > 0 {
+		b.WriteByte('\n')
 	}
 	b.WriteString(summaryLine(st, r))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// textSize is about the size of the plain text of fs, which must be
+// sorted.
+func textSize(fs []diag.Finding) int {
+	size := 256
+	for i := range fs {
+		f := &fs[i]
+		if i == 0 || f.File != fs[i-1].File {
+			size += len(f.File) + 2
+		}
+		size += len(f.Message) + len(f.Rule) + len(f.Help) + 44
+	}
+	return size
+}
+
+// pad pads b with spaces to n bytes, as fmt's %-*s does for ASCII text.
+func pad(b []byte, n int) []byte {
+	for len(b) < n {
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// isOneLine reports whether s has no tab and no line break: lipgloss
+// leaves such text as it is when there is no colour (see render).
+func isOneLine(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= '\r' && (c == '\t' || c == '\n' || c == '\r') {
+			return false
+		}
+	}
+	return true
+}
+
+// write writes style.Render(s) to w, or s itself when that is what
+// lipgloss would give (see render).
+func (st *styles) write(w *strings.Builder, style *lipgloss.Style, s string) {
+	if st.plain && isOneLine(s) {
+		w.WriteString(s)
+		return
+	}
+	w.WriteString(style.Render(s))
+}
+
+// writeASCII is write for ASCII text without tabs or line breaks (a
+// position or a level).
+func (st *styles) writeASCII(w *strings.Builder, style *lipgloss.Style, b []byte) {
+	if st.plain {
+		w.Write(b)
+		return
+	}
+	w.WriteString(style.Render(string(b)))
 }
 
 func summaryLine(st styles, r Findings) string {

@@ -135,6 +135,24 @@ func decodeScanToken(b []byte) (tok token, ok bool) {
 
 // kindOf maps a PostgreSQL scanner token to its coarse kind.
 func kindOf(t pg_query.Token) tokenKind {
+	if t >= 0 && int(t) < len(tokenKinds) {
+		return tokenKinds[t]
+	}
+	return classifyToken(t)
+}
+
+// tokenKinds is classifyToken for every token of the scanner, looked up
+// once per token of every file scanned.
+var tokenKinds = func() []tokenKind {
+	kinds := make([]tokenKind, pg_query.Token_UMINUS+1)
+	for t := range kinds {
+		kinds[t] = classifyToken(pg_query.Token(t))
+	}
+	return kinds
+}()
+
+// classifyToken maps a PostgreSQL scanner token to its coarse kind.
+func classifyToken(t pg_query.Token) tokenKind {
 	if k, ok := nestingKinds[t]; ok {
 		return k
 	}
