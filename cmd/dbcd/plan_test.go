@@ -265,7 +265,7 @@ func TestPlanThreeTargets(t *testing.T) {
 		"dbcd plan: stage prod", "rollout: automatic",
 		"eu  db employee  ready", "us  db employee  ready", "asia  db employee  blocked",
 		"#  FILE", "employee##2##ddl##index_name.sql", "SHARE UPDATE EXCLUSIVE +scan (no-tx)", "moderate", // ALTER TABLE is moderate by default
-		"line 1 ALTER_TABLE: ACCESS EXCLUSIVE on public.employee blocks reads and writes",
+		"line 1 ALTER_TABLE: ACCESS EXCLUSIVE on public.employee blocks reads and writes, held briefly (no rewrite, no scan)",
 		"shadow run: ok, 2 schema change(s)", "public.employee.country", "+CREATE INDEX idx_employee_name ON public.employee USING btree (name);",
 		"shadow run failed: ", "bytebase/prod/employee##1##ddl##create.sql:1:1",
 		"3 target(s): 2 ready, 1 blocked; 11 pending file(s), highest risk moderate",

@@ -188,7 +188,7 @@ func writePlanFileDetails(b *strings.Builder, st styles, f *plan.FilePlan) {
 			if l.BlocksReads {
 				what = "blocks reads and writes"
 			}
-			extra := ""
+			extra := ", held briefly (no rewrite, no scan)"
 			if l.Rewrite {
 				extra = ", rewrites the table"
 			} else if l.Scan {
