@@ -38,6 +38,22 @@ func rolloutGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree
 	if err != nil {
 		return nil, err
 	}
+	// A target the pre-check could not read, or approvals Bitbucket could
+	// not be asked about, are unknown: apply does not go ahead on them.
+	var unknown []string
+	for _, t := range p.Targets {
+		if t.Status == plan.StatusUnreachable {
+			unknown = append(unknown, fmt.Sprintf("target %s could not be checked: %s", t.Name, strings.Join(t.Reasons, "; ")))
+		}
+		for _, f := range t.Files {
+			if f.Approval.Unavailable {
+				unknown = append(unknown, fmt.Sprintf("target %s: approvals of %s could not be read: %s", t.Name, f.Path, f.Approval.Error))
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("nothing applied: %s", strings.Join(unknown, "; "))
+	}
 	var refused []string
 	if saved != nil {
 		for _, s := range plan.Stale(saved, p) {

@@ -213,7 +213,7 @@ func planInput(ctx context.Context, g *globalOptions, cfg *config.Config, tree *
 	}
 	if env.PRID == "" {
 		if err := ev.Prepare(ctx, paths); err != nil {
-			fmt.Fprintf(g.io.ErrOut, "warning: %v; using BITBUCKET_COMMIT's pull request\n", err)
+			fmt.Fprintf(g.io.ErrOut, "warning: %v; approvals cannot be checked\n", err)
 		}
 	}
 	in.Evidence = ev

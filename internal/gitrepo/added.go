@@ -11,17 +11,19 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
-// maxAddedWalk bounds the commits AddedIn looks at.
-const maxAddedWalk = 20000
+// maxChangedWalk bounds the commits LastChangedIn looks at.
+const maxChangedWalk = 20000
 
-// AddedIn finds, for each path (relative to the repository root, slash
-// separated), the commit on HEAD's first-parent line that brought the path
-// (paths are relative to dir, the result is keyed the same way): the oldest commit of that line whose
-// parent lacks the path. On a branch where pull requests are merged, that is
-// the merge (or squash) commit of the pull request that added the file. A
-// path missing from HEAD, or still present at the end of a shallow clone's
-// history, is left out of the result; the caller says it could not tell.
-func AddedIn(ctx context.Context, dir string, paths []string) (map[string]string, error) {
+// LastChangedIn finds, for each path (relative to dir, inside the
+// repository), the newest commit on HEAD's first-parent line that gave the
+// path its current content: the first commit, walking back from HEAD, whose
+// parent has another version of the file or none. On a branch where pull
+// requests are merged, that is the merge (or squash) commit of the pull
+// request that last changed the file, so approvals of an earlier pull
+// request never cover a later edit. A path missing from HEAD, or unchanged
+// back to the end of a shallow clone's history, is left out of the result;
+// the caller says it could not tell.
+func LastChangedIn(ctx context.Context, dir string, paths []string) (map[string]string, error) {
 	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true})
 	if err != nil {
 		if errors.Is(err, git.ErrRepositoryNotExists) {
@@ -41,37 +43,43 @@ func AddedIn(ctx context.Context, dir string, paths []string) (map[string]string
 	if err != nil {
 		return nil, err
 	}
+	root, err := filepath.EvalSymlinks(wt.Filesystem.Root())
+	if err != nil {
+		return nil, err
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	rel := map[string]string{} // path in the repository -> path as given
-	open := map[string]bool{}
+	if abs, err = filepath.EvalSymlinks(abs); err != nil {
+		return nil, err
+	}
+	given := map[string]string{}          // path in the repository -> path as given
+	content := map[string]plumbing.Hash{} // path -> blob at HEAD
 	for _, p := range paths {
-		r, err := filepath.Rel(wt.Filesystem.Root(), filepath.Join(abs, p))
+		r, err := filepath.Rel(root, filepath.Join(abs, p))
 		if err != nil {
 			continue
 		}
 		r = filepath.ToSlash(r)
-		if _, err := c.File(r); err == nil {
-			open[r], rel[r] = true, p
+		if f, err := c.File(r); err == nil {
+			given[r], content[r] = p, f.Hash
 		}
 	}
 	out := map[string]string{}
-	found := func(p, hash string) { out[rel[p]] = hash }
-	for steps := 0; len(open) > 0 && steps < maxAddedWalk; steps++ {
+	for steps := 0; len(content) > 0 && steps < maxChangedWalk; steps++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if c.NumParents() == 0 {
-			for p := range open {
-				found(p, c.Hash.String())
+			for p := range content {
+				out[given[p]] = c.Hash.String()
 			}
 			return out, nil
 		}
 		parent, err := c.Parent(0)
 		if errors.Is(err, plumbing.ErrObjectNotFound) {
-			// A shallow clone ends here: who added the rest is unknown.
+			// A shallow clone ends here: who changed the rest is unknown.
 			return out, nil
 		}
 		if err != nil {
@@ -81,11 +89,13 @@ func AddedIn(ctx context.Context, dir string, paths []string) (map[string]string
 		if err != nil {
 			return nil, err
 		}
-		for p := range open {
-			if _, err := tree.File(p); errors.Is(err, object.ErrFileNotFound) {
-				found(p, c.Hash.String())
-				delete(open, p)
-			} else if err != nil {
+		for p, h := range content {
+			f, err := tree.File(p)
+			switch {
+			case errors.Is(err, object.ErrFileNotFound) || err == nil && f.Hash != h:
+				out[given[p]] = c.Hash.String()
+				delete(content, p)
+			case err != nil:
 				return nil, err
 			}
 		}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -38,8 +39,10 @@ type Approval struct {
 	// Missing are the roles still without an approver, in order.
 	Missing     []string     `json:"missing,omitempty"`
 	PullRequest *PullRequest `json:"pull_request,omitempty"`
-	// Error says why approvals could not be checked.
-	Error string `json:"error,omitempty"`
+	// Error says why approvals could not be checked; Unavailable marks a
+	// failure to reach Bitbucket (as opposed to missing evidence).
+	Error       string `json:"error,omitempty"`
+	Unavailable bool   `json:"unavailable,omitempty"`
 }
 
 // Step is one approval step.
@@ -84,7 +87,8 @@ func approvalFor(ctx context.Context, in Input, level, path string, ev *evidence
 	}
 	pr, err := ev.get(ctx, path)
 	if err != nil {
-		a.Error, a.Missing = firstLine(err.Error()), a.Required
+		var ue *UnavailableError
+		a.Error, a.Missing, a.Unavailable = firstLine(err.Error()), a.Required, errors.As(err, &ue)
 		return a
 	}
 	a.PullRequest = pr

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 )
 
@@ -23,7 +22,7 @@ func Read(path string) (*Plan, error) {
 		return nil, fmt.Errorf("%s: plan format version %d, this dbcd reads version %d: plan again with this dbcd", path, p.Version, FormatVersion)
 	}
 	for _, t := range p.Targets {
-		if t.Fingerprint == nil && t.Status != StatusUnreachable {
+		if t.Fingerprint == nil && t.Status != StatusUnreachable && t.Status != StatusBlocked {
 			return nil, fmt.Errorf("%s: target %s has no fingerprint: write the plan with dbcd plan --out", path, t.Name)
 		}
 	}
@@ -31,9 +30,11 @@ func Read(path string) (*Plan, error) {
 }
 
 // Stale compares a saved plan with the current one and lists, target by
-// target, what changed since it was made: another stage, other targets, a
-// different server, history rows written since, schema changes, pending
-// files added, removed or edited. It is empty when apply may go ahead.
+// target, what changed since it was made: another stage, a target not in
+// the plan, a different cluster, history rows written since, schema
+// changes, pending files added, removed or edited. Planned targets that are
+// not selected now (--target, --shard) are not this apply's business. It is
+// empty when apply may go ahead.
 func Stale(saved, now *Plan) []string {
 	var out []string
 	if saved.Stage != now.Stage {
@@ -43,25 +44,13 @@ func Stale(saved, now *Plan) []string {
 	for _, t := range saved.Targets {
 		old[t.Name] = t
 	}
-	seen := map[string]bool{}
 	for _, t := range now.Targets {
-		seen[t.Name] = true
 		o := old[t.Name]
 		if o == nil {
 			out = append(out, fmt.Sprintf("%s: target not in the plan", t.Name))
 			continue
 		}
 		out = append(out, staleTarget(o, t)...)
-	}
-	var gone []string
-	for name := range old {
-		if !seen[name] {
-			gone = append(gone, name)
-		}
-	}
-	sort.Strings(gone)
-	for _, name := range gone {
-		out = append(out, fmt.Sprintf("%s: in the plan but not selected now", name))
 	}
 	return out
 }
@@ -74,9 +63,7 @@ func staleTarget(o, t *TargetPlan) []string {
 	a, b := o.Fingerprint, t.Fingerprint
 	switch {
 	case a == nil || b == nil:
-		if (a == nil) != (b == nil) {
-			add("could not be fingerprinted at plan or apply time")
-		}
+		add("not fingerprinted when planned (it was %s) or now: plan again", o.Status)
 	default:
 		// Only cluster identities are compared: an address differs when plan
 		// reads through another host name or a replica (which shares the

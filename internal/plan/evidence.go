@@ -2,6 +2,7 @@ package plan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"sync"
@@ -12,9 +13,11 @@ import (
 )
 
 // BitbucketEvidence finds a file's pull request through the Bitbucket API:
-// the pipeline's own pull request in a pull-request pipeline, else the pull
-// request of the commit that brought the file onto the branch (found with
-// git), else the pull request of the commit being built.
+// the pipeline's own pull request in a pull-request pipeline, else the
+// merged pull request into the branch being built of the commit that last
+// changed the file on that branch (found with git). When that commit is not
+// in the clone, approvals cannot be checked: another pull request's are
+// never borrowed.
 type BitbucketEvidence struct {
 	API *bitbucket.API
 	Env bitbucket.Env
@@ -24,6 +27,7 @@ type BitbucketEvidence struct {
 
 	once    sync.Once
 	self    *bitbucket.User
+	selfErr error
 	mu      sync.Mutex
 	added   map[string]string
 	byID    map[int]*PullRequest
@@ -33,9 +37,9 @@ type BitbucketEvidence struct {
 // Prepare finds the commits that brought the given files, in one walk of
 // the history; files not found fall back to the commit being built.
 func (e *BitbucketEvidence) Prepare(ctx context.Context, paths []string) error {
-	added, err := gitrepo.AddedIn(ctx, e.Dir, paths)
+	added, err := gitrepo.LastChangedIn(ctx, e.Dir, paths)
 	if err != nil {
-		return fmt.Errorf("finding the commits that added the files: %w", err)
+		return fmt.Errorf("finding the commits that last changed the files: %w", err)
 	}
 	e.mu.Lock()
 	e.added = added
@@ -46,10 +50,19 @@ func (e *BitbucketEvidence) Prepare(ctx context.Context, paths []string) error {
 // PullRequest returns the pull request behind path.
 func (e *BitbucketEvidence) PullRequest(ctx context.Context, path string) (*PullRequest, error) {
 	e.once.Do(func() {
-		if u, err := e.API.CurrentUser(ctx); err == nil {
+		// The token's own approval never counts; a repository access token
+		// has no user (ErrUnknownUser) and cannot approve.
+		u, err := e.API.CurrentUser(ctx)
+		switch {
+		case err == nil:
 			e.self = u
+		case !errors.Is(err, bitbucket.ErrUnknownUser):
+			e.selfErr = fmt.Errorf("reading the token's own account (whose approvals do not count): %w", err)
 		}
 	})
+	if e.selfErr != nil {
+		return nil, &UnavailableError{e.selfErr}
+	}
 	if e.Env.PRID != "" {
 		id, err := strconv.Atoi(e.Env.PRID)
 		if err != nil {
@@ -61,11 +74,8 @@ func (e *BitbucketEvidence) PullRequest(ctx context.Context, path string) (*Pull
 	commit := e.added[path]
 	e.mu.Unlock()
 	if commit == "" {
-		commit = e.Env.Commit
-	}
-	if commit == "" {
-		return nil, fmt.Errorf("cannot tell which pull request brought %s: the commit that added it is not in this clone "+
-			"(set clone: depth: full in bitbucket-pipelines.yml) and BITBUCKET_COMMIT is not set", path)
+		return nil, fmt.Errorf("cannot tell which pull request brought %s: the commit that last changed it is not in this clone "+
+			"(set clone: depth: full in bitbucket-pipelines.yml)", path)
 	}
 	e.mu.Lock()
 	id, ok := e.byCommt[commit]
@@ -73,9 +83,12 @@ func (e *BitbucketEvidence) PullRequest(ctx context.Context, path string) (*Pull
 	if !ok {
 		prs, err := e.API.PullRequestsForCommit(ctx, commit)
 		if err != nil {
-			return nil, err
+			if errors.Is(err, bitbucket.ErrCommitLinks) {
+				return nil, err
+			}
+			return nil, &UnavailableError{err}
 		}
-		id = pick(prs)
+		id = pick(prs, e.Env.Branch)
 		e.mu.Lock()
 		if e.byCommt == nil {
 			e.byCommt = map[string]int{}
@@ -84,18 +97,22 @@ func (e *BitbucketEvidence) PullRequest(ctx context.Context, path string) (*Pull
 		e.mu.Unlock()
 	}
 	if id == 0 {
-		return nil, fmt.Errorf("no pull request brought commit %.12s (which added %s): changes that need approval must come through a pull request", commit, path)
+		into := ""
+		if e.Env.Branch != "" {
+			into = " into " + e.Env.Branch
+		}
+		return nil, fmt.Errorf("no merged pull request%s brought commit %.12s (which last changed %s): changes that need approval must come through a pull request", into, commit, path)
 	}
 	return e.pr(ctx, id)
 }
 
-// pick prefers a merged pull request, then an open one.
-func pick(prs []bitbucket.PullRequest) int {
-	for _, state := range []string{"MERGED", "OPEN"} {
-		for _, p := range prs {
-			if p.State == state {
-				return p.ID
-			}
+// pick returns the merged pull request into branch (any branch when it is
+// empty): only a pull request that was merged where the file is deployed
+// from vouches for it.
+func pick(prs []bitbucket.PullRequest, branch string) int {
+	for _, p := range prs {
+		if p.State == "MERGED" && (branch == "" || p.DestinationBranch == branch) {
+			return p.ID
 		}
 	}
 	return 0
@@ -110,7 +127,7 @@ func (e *BitbucketEvidence) pr(ctx context.Context, id int) (*PullRequest, error
 	e.mu.Unlock()
 	bp, err := e.API.PullRequest(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, &UnavailableError{err}
 	}
 	p := &PullRequest{ID: bp.ID, Link: bp.Link, Title: bp.Title, Author: person(bp.Author)}
 	for _, u := range bp.Approvers() {
@@ -136,3 +153,10 @@ func person(u bitbucket.User) approval.Person {
 	}
 	return approval.Person{UUID: u.UUID, AccountID: u.AccountID, Name: name}
 }
+
+// UnavailableError is a failure to ask Bitbucket (transport, 5xx, no
+// permission): approvals are unknown, not missing, and apply exits 3.
+type UnavailableError struct{ Err error }
+
+func (e *UnavailableError) Error() string { return "Bitbucket API: " + e.Err.Error() }
+func (e *UnavailableError) Unwrap() error { return e.Err }

@@ -2,7 +2,11 @@ package plan
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/dbcd/dbcd/internal/risk"
@@ -73,6 +77,19 @@ func needs(rules []RiskRule, variable string) bool {
 	return false
 }
 
+// errNoTarget stands for facts that no target was asked for.
+var errNoTarget = errors.New("no connection to the target")
+
+// sortedKeys returns m's keys in order.
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // dmlKinds are the statements EXPLAIN can estimate.
 var dmlKinds = map[string]bool{"UPDATE": true, "DELETE": true, "INSERT": true, "MERGE": true}
 
@@ -108,19 +125,32 @@ func assess(ctx context.Context, rules []RiskRule, stage, db string, f *source.F
 			"environment_id": stage, "database_name": db, "change_type": class,
 			"sql_type": s.Kind, "table_name": s.table.Name,
 		}
-		if facts != nil && wantTable && s.table.Name != "" {
-			n, err := facts.TableRows(ctx, s.table.Schema, s.table.Name)
+		// A fact that cannot be read is unknown, and a rule that reads an
+		// unknown fact is taken to match: risk fails closed, so approvals
+		// are never skipped because an estimate was missing.
+		unknown := map[string]string{}
+		if wantTable && s.table.Name != "" {
+			n, err := int64(0), error(errNoTarget)
+			if facts != nil {
+				n, err = facts.TableRows(ctx, s.table.Schema, s.table.Name)
+			}
 			if err != nil {
-				best.Notes = append(best.Notes, fmt.Sprintf("line %d: table_rows unknown: %v", s.Line, err))
+				unknown["table_rows"] = err.Error()
 			}
 			vars["table_rows"] = n
 		}
-		if facts != nil && wantAffected && dmlKinds[s.Kind] {
-			n, err := facts.AffectedRows(ctx, s.SQL)
+		if wantAffected && dmlKinds[s.Kind] {
+			n, err := int64(0), error(errNoTarget)
+			if facts != nil {
+				n, err = facts.AffectedRows(ctx, s.SQL)
+			}
 			if err != nil {
-				best.Notes = append(best.Notes, fmt.Sprintf("line %d: affected_rows unknown (EXPLAIN failed: %v)", s.Line, err))
+				unknown["affected_rows"] = "EXPLAIN failed: " + err.Error()
 			}
 			vars["affected_rows"] = n
+		}
+		for _, v := range sortedKeys(unknown) {
+			best.Notes = append(best.Notes, fmt.Sprintf("line %d: %s unknown (%s)", s.Line, v, firstLine(unknown[v])))
 		}
 		for i, r := range rules {
 			if r.Level <= bestLevel && !(r.Level == bestLevel && best.Reason == "no rule matched") {
@@ -130,9 +160,23 @@ func assess(ctx context.Context, rules []RiskRule, stage, db string, f *source.F
 			if err != nil {
 				return Risk{}, fmt.Errorf("%s line %d: risk[%d]: %w", f.Path, s.Line, i, err)
 			}
+			assumed := ""
+			if !ok && len(unknown) > 0 {
+				// Would the rule match were the unknown estimates huge?
+				worst := maps.Clone(vars)
+				for v := range unknown {
+					worst[v] = int64(math.MaxInt32)
+				}
+				if ok, err = r.Prog.Eval(worst); err != nil {
+					return Risk{}, fmt.Errorf("%s line %d: risk[%d]: %w", f.Path, s.Line, i, err)
+				}
+				if ok {
+					assumed = "; assumed, " + strings.Join(sortedKeys(unknown), " and ") + " unknown"
+				}
+			}
 			if ok {
 				bestLevel = r.Level
-				best.Level, best.Reason = r.Level.String(), fmt.Sprintf("risk[%d] %s (line %d, %s)", i, r.When, s.Line, s.Kind)
+				best.Level, best.Reason = r.Level.String(), fmt.Sprintf("risk[%d] %s (line %d, %s%s)", i, r.When, s.Line, s.Kind, assumed)
 			}
 		}
 	}

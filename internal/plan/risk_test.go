@@ -70,10 +70,19 @@ func TestRiskRulesOnTarget(t *testing.T) {
 			t.Errorf("%s %v: %+v %v", tc.stage, tc.stmts, r, err)
 		}
 	}
-	// A table an earlier pending file creates is not there yet: noted, 0.
+	// A table an earlier pending file creates is not there yet: EXPLAIN
+	// fails, and the rule that reads affected_rows is taken to match (risk
+	// fails closed).
 	r, err := assess(context.Background(), rules, "prod", "app", f, []Statement{stmt("DELETE", "dml", "", "later", "DELETE FROM later", 1)}, facts)
-	if err != nil || r.Level != "low" || len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "affected_rows unknown") {
+	if err != nil || r.Level != "high" || !strings.Contains(r.Reason, "risk[1]") || !strings.Contains(r.Reason, "assumed, affected_rows unknown") ||
+		len(r.Notes) != 1 || !strings.Contains(r.Notes[0], "affected_rows unknown (EXPLAIN failed") {
 		t.Errorf("missing table: %+v %v", r, err)
+	}
+	// No target at all: a rule matches when it would with huge estimates
+	// (risk[0]), not when another condition fails (risk[1] is for prod).
+	r, err = assess(context.Background(), rules, "test", "app", f, []Statement{stmt("UPDATE", "dml", "public", "big", "UPDATE big SET v = 0", 1)}, nil)
+	if err != nil || r.Level != "moderate" || !strings.Contains(r.Reason, "risk[0]") || !strings.Contains(r.Reason, "assumed, affected_rows and table_rows unknown") {
+		t.Errorf("no target: %+v %v", r, err)
 	}
 }
 
@@ -103,6 +112,13 @@ func TestStale(t *testing.T) {
 	}
 	if s := Stale(saved, mk(&address, f1)); len(s) != 0 {
 		t.Errorf("read through another address: %v", s)
+	}
+	two := &Plan{Stage: "prod", Targets: []*TargetPlan{{Name: "eu", Files: []*FilePlan{f1}, Fingerprint: fp}, {Name: "us", Fingerprint: fp}}}
+	if s := Stale(two, mk(fp, f1)); len(s) != 0 {
+		t.Errorf("a planned target not selected now (--shard, --target) made the plan stale: %v", s)
+	}
+	if s := Stale(saved, &Plan{Stage: "prod", Targets: []*TargetPlan{{Name: "asia", Fingerprint: fp}}}); len(s) != 1 || !strings.Contains(s[0], "asia: target not in the plan") {
+		t.Errorf("unplanned target: %v", s)
 	}
 	other := &Plan{Stage: "test"}
 	if s := Stale(saved, other); len(s) != 1 || !strings.Contains(s[0], "stage prod, not test") {
