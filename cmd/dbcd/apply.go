@@ -116,10 +116,11 @@ func runApply(ctx context.Context, opts *applyOptions) error {
 			blocked = append(blocked, drifted...)
 		}
 	}
-	refused, err := rolloutGate(ctx, g, cfg, tree, stage, ao, reviewed, opts)
+	refused, checked, err := rolloutGate(ctx, g, cfg, tree, stage, ao, reviewed, opts)
 	if err != nil {
 		return err
 	}
+	ao.Checked = checked
 	blocked = append(blocked, refused...)
 	if len(blocked) > 0 {
 		view := report.ApplyView{Stage: stage.Name, DryRun: opts.dryRun, Blocked: blocked}

@@ -16,27 +16,27 @@ import (
 // rolloutGate enforces, before anything runs, what plan shows: the
 // approvals each pending file's risk level needs, the stage's rollout role,
 // and with --plan that nothing changed since the plan was made. It returns
-// one sentence per refusal; none means apply may go ahead.
+// one sentence per refusal; none means apply may go ahead, on the files
+// (target -> path -> checksum) in checked, which apply holds it to.
 func rolloutGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree *source.Tree, stage *config.Stage,
-	ao apply.Options, reviewed *plan.Reviewed, opts *applyOptions) ([]string, error) {
+	ao apply.Options, reviewed *plan.Reviewed, opts *applyOptions) (refused []string, checked map[string]map[string]string, err error) {
 	if len(cfg.Approval) == 0 && !stage.Rollout.Manual && opts.plan == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	var saved *plan.Plan
 	if opts.plan != "" {
-		var err error
 		if saved, err = plan.Read(opts.plan); err != nil {
-			return nil, &usageError{err}
+			return nil, nil, &usageError{err}
 		}
 	}
 	in, err := planInput(ctx, g, cfg, tree, stage, ao, opts.iAm, reviewed)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	in.Fingerprint = saved != nil
 	p, err := plan.Build(ctx, in)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// A target the pre-check could not read, or approvals Bitbucket could
 	// not be asked about, are unknown: apply does not go ahead on them.
@@ -52,17 +52,19 @@ func rolloutGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree
 		}
 	}
 	if len(unknown) > 0 {
-		return nil, fmt.Errorf("nothing applied: %s", strings.Join(unknown, "; "))
+		return nil, nil, fmt.Errorf("nothing applied: %s", strings.Join(unknown, "; "))
 	}
-	var refused []string
 	if saved != nil {
 		for _, s := range plan.Stale(saved, p) {
 			refused = append(refused, "stale plan "+opts.plan+": "+s+" (plan again)")
 		}
 	}
 	pending := 0
+	checked = map[string]map[string]string{}
 	for _, t := range p.Targets {
+		checked[t.Name] = map[string]string{}
 		for _, f := range t.Files {
+			checked[t.Name][f.Path] = f.Checksum
 			pending++
 			if !f.Approval.Satisfied {
 				refused = append(refused, fmt.Sprintf("target %s: %s is %s risk (%s) and %s",
@@ -71,23 +73,23 @@ func rolloutGate(ctx context.Context, g *globalOptions, cfg *config.Config, tree
 		}
 	}
 	if pending == 0 || !stage.Rollout.Manual {
-		return refused, nil
+		return refused, checked, nil
 	}
 	if !p.Rollout.Allowed {
-		return append(refused, "stage "+stage.Name+": "+p.Rollout.Reason), nil
+		return append(refused, "stage "+stage.Name+": "+p.Rollout.Reason), checked, nil
 	}
 	if len(refused) > 0 || bitbucket.FromEnv(g.getenv).InPipelines() || opts.dryRun {
-		return refused, nil
+		return refused, checked, nil
 	}
 	// Outside Pipelines --i-am is a claim, not a proof: a person confirms.
 	if !g.io.IsStdinTTY() {
 		return []string{fmt.Sprintf("stage %s has rollout.manual: true: outside Bitbucket Pipelines apply asks for confirmation on a terminal, "+
-			"and standard input is not one (run it in a terminal, or from a manual pipeline step)", stage.Name)}, nil
+			"and standard input is not one (run it in a terminal, or from a manual pipeline step)", stage.Name)}, nil, nil
 	}
 	fmt.Fprintf(g.io.ErrOut, "Apply %d pending file(s) to stage %s as %s (%s)? Type the stage name to confirm: ", pending, stage.Name, p.Rollout.Actor, p.Rollout.Role)
 	answer, _ := bufio.NewReader(g.io.In).ReadString('\n')
 	if strings.TrimSpace(answer) != stage.Name {
-		return []string{"not confirmed: nothing applied"}, nil
+		return []string{"not confirmed: nothing applied"}, nil, nil
 	}
-	return nil, nil
+	return nil, checked, nil
 }

@@ -25,6 +25,9 @@ var (
 	// ErrBaseline: a baseline cannot be applied to this database (a
 	// *BlockedError).
 	ErrBaseline = errors.New("baseline refused")
+	// ErrNotChecked: a file became pending after the pre-checks
+	// (Options.Checked) looked at the target (a *BlockedError).
+	ErrNotChecked = errors.New("pending file not checked")
 	// ErrGate: promoted files are not done on an earlier stage (a
 	// *GateError).
 	ErrGate = errors.New("earlier stage not done")

@@ -89,6 +89,11 @@ type Options struct {
 	// DryRun connects and reads history but takes no lock and changes
 	// nothing; the result lists what would run.
 	DryRun bool
+	// Checked, when set, maps a target name to the pending files (path ->
+	// checksum) the caller's pre-checks (approvals, rollout roles) covered:
+	// a target where anything else is pending when apply holds its lock is
+	// refused, so nothing runs unchecked.
+	Checked map[string]map[string]string
 	// NoSnapshots skips the schema snapshots after applied files (a shadow
 	// run, whose database is thrown away).
 	NoSnapshots bool

@@ -72,6 +72,17 @@ func planTarget(t Target, opts *Options, units []*unit, rows []history.Row, empt
 	if err := p.planBaseline(t, empty, len(live) > 0); err != nil {
 		return nil, err
 	}
+	if opts.Checked != nil {
+		var unchecked []string
+		for _, u := range p.ordered() {
+			if sum, ok := opts.Checked[t.Name][u.file.Path]; !ok || sum != u.file.Checksum {
+				unchecked = append(unchecked, fmt.Sprintf("%s became pending after the approval and rollout checks: run apply again", u.file.Path))
+			}
+		}
+		if len(unchecked) > 0 {
+			return nil, block(ErrNotChecked, unchecked)
+		}
+	}
 	var ooo []string
 	for _, u := range p.pending {
 		if head, ok := maxDone[u.db(t)]; ok && u.file.Version.Compare(head) < 0 {

@@ -279,3 +279,25 @@ func TestSelectTargetsAndWaves(t *testing.T) {
 		t.Error("planWaves accepted 0%")
 	}
 }
+
+// TestCheckedFilesOnly: with Options.Checked, a target where a file is
+// pending that the caller's pre-checks did not cover is refused before
+// anything runs.
+func TestCheckedFilesOnly(t *testing.T) {
+	db := pgtest.New(t)
+	f1 := mkfile(t, "app", "1", "ddl", "CREATE TABLE a (id int);\n")
+	f2 := mkfile(t, "app", "2", "ddl", "CREATE TABLE b (id int);\n")
+	o := opts(db, f1, f2)
+	o.Checked = map[string]map[string]string{o.Targets[0].Name: {f1.Path: f1.Checksum}}
+	_, err := Run(context.Background(), o)
+	if !errors.Is(err, ErrNotChecked) || !strings.Contains(err.Error(), f2.Path+" became pending after the approval and rollout checks") {
+		t.Fatalf("err = %v", err)
+	}
+	if n := pgtest.QueryValue[int64](t, db, `SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'b')`); n != 0 {
+		t.Errorf("%d tables created", n)
+	}
+	o.Checked[o.Targets[0].Name][f2.Path] = f2.Checksum
+	if _, err := Run(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+}
