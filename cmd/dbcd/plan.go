@@ -211,10 +211,8 @@ func planInput(ctx context.Context, g *globalOptions, cfg *config.Config, tree *
 	for _, f := range ao.Files {
 		paths = append(paths, f.Path)
 	}
-	if env.PRID == "" {
-		if err := ev.Prepare(ctx, paths); err != nil {
-			fmt.Fprintf(g.io.ErrOut, "warning: %v; approvals cannot be checked\n", err)
-		}
+	if err := ev.Prepare(ctx, paths); err != nil {
+		fmt.Fprintf(g.io.ErrOut, "warning: %v; approvals cannot be checked\n", err)
 	}
 	in.Evidence = ev
 	return in, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"sync"
 
@@ -28,15 +29,32 @@ type BitbucketEvidence struct {
 	once    sync.Once
 	self    *bitbucket.User
 	selfErr error
+	// prFiles are the files the pipeline's own pull request changes, in a
+	// pull-request pipeline; nil when they could not be listed, and then
+	// every file is credited to that pull request.
+	prFiles map[string]bool
 	mu      sync.Mutex
 	added   map[string]string
 	byID    map[int]*PullRequest
 	byCommt map[string]int
 }
 
-// Prepare finds the commits that brought the given files, in one walk of
-// the history; files not found fall back to the commit being built.
+// Prepare finds the commits that last changed the given files, in one walk
+// of the history, and in a pull-request pipeline the files the pull request
+// itself changes (against origin/<destination>): only those are credited
+// to it.
 func (e *BitbucketEvidence) Prepare(ctx context.Context, paths []string) error {
+	if e.Env.PRID != "" && e.Env.PRDestinationBranch != "" {
+		if root, files, err := gitrepo.Changed(ctx, e.Dir, "origin/"+e.Env.PRDestinationBranch); err == nil {
+			e.prFiles = map[string]bool{}
+			dir, _ := filepath.Abs(e.Dir)
+			for _, f := range files {
+				if rel, err := filepath.Rel(dir, filepath.Join(root, filepath.FromSlash(f))); err == nil {
+					e.prFiles[filepath.ToSlash(rel)] = true
+				}
+			}
+		}
+	}
 	added, err := gitrepo.LastChangedIn(ctx, e.Dir, paths)
 	if err != nil {
 		return fmt.Errorf("finding the commits that last changed the files: %w", err)
@@ -63,7 +81,7 @@ func (e *BitbucketEvidence) PullRequest(ctx context.Context, path string) (*Pull
 	if e.selfErr != nil {
 		return nil, &UnavailableError{e.selfErr}
 	}
-	if e.Env.PRID != "" {
+	if e.Env.PRID != "" && (e.prFiles == nil || e.prFiles[path]) {
 		id, err := strconv.Atoi(e.Env.PRID)
 		if err != nil {
 			return nil, fmt.Errorf("BITBUCKET_PR_ID=%q is not a number", e.Env.PRID)
@@ -88,7 +106,11 @@ func (e *BitbucketEvidence) PullRequest(ctx context.Context, path string) (*Pull
 			}
 			return nil, &UnavailableError{err}
 		}
-		id = pick(prs, e.Env.Branch)
+		branch := e.Env.Branch
+		if e.Env.PRID != "" {
+			branch = e.Env.PRDestinationBranch // earlier files came through PRs into it
+		}
+		id = pick(prs, branch)
 		e.mu.Lock()
 		if e.byCommt == nil {
 			e.byCommt = map[string]int{}
