@@ -63,14 +63,14 @@ func TestEvidenceInPullRequestPipeline(t *testing.T) {
 				"destination": map[string]any{"branch": map[string]any{"name": dest}},
 				"links":       map[string]any{"html": map[string]any{"href": "https://bitbucket.org/acme/db/pull-requests/" + string(rune('0'+id))}}}
 		}
-		switch p := r.URL.Path; {
-		case p == "/2.0/user":
+		switch p := r.URL.Path; p {
+		case "/2.0/user":
 			w.WriteHeader(http.StatusForbidden)
-		case p == "/2.0/repositories/acme/db/commit/"+onMain+"/pullrequests":
+		case "/2.0/repositories/acme/db/commit/" + onMain + "/pullrequests":
 			_ = json.NewEncoder(w).Encode(map[string]any{"values": []any{pr(3, "main")}})
-		case p == "/2.0/repositories/acme/db/pullrequests/3":
+		case "/2.0/repositories/acme/db/pullrequests/3":
 			_ = json.NewEncoder(w).Encode(pr(3, "main"))
-		case p == "/2.0/repositories/acme/db/pullrequests/9":
+		case "/2.0/repositories/acme/db/pullrequests/9":
 			p9 := pr(9, "main")
 			p9["state"] = "OPEN"
 			_ = json.NewEncoder(w).Encode(p9)
