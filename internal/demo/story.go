@@ -124,18 +124,7 @@ func (d *demo) fixedColumn() error {
 	if err := d.commit("employee: nick_name NOT NULL DEFAULT"); err != nil {
 		return err
 	}
-	if err := d.build("pr", 1, ""); err != nil {
-		return err
-	}
-	d.step("Review and plan migrations", "", employee.DaveUUID)
-	if err := d.dbcd(0, "review", "--changed"); err != nil {
-		return err
-	}
-	if err := d.dbcd(0, "plan", "--stage", "prod"); err != nil {
-		return err
-	}
-	d.showRequests()
-	return nil
+	return d.prPipeline(1)
 }
 
 func (d *demo) merged() error {
@@ -185,18 +174,7 @@ func (d *demo) outOfOrder() error {
 		Participants: []bbfake.Participant{{User: "olivia"}, {User: "dana"}}}); err != nil {
 		return err
 	}
-	if err := d.build("pr", 2, ""); err != nil {
-		return err
-	}
-	d.step("Review and plan migrations", "", employee.DaveUUID)
-	if err := d.dbcd(0, "review", "--changed"); err != nil {
-		return err
-	}
-	if err := d.dbcd(0, "plan", "--stage", "prod"); err != nil {
-		return err
-	}
-	d.showRequests()
-	return nil
+	return d.prPipeline(2)
 }
 
 func (d *demo) rollout() error {
@@ -386,4 +364,21 @@ func added(before, after string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// prPipeline runs the pull-request pipeline of PR pr on a clean change:
+// review passes and plan shows what merging will do to prod.
+func (d *demo) prPipeline(pr int) error {
+	if err := d.build("pr", pr, ""); err != nil {
+		return err
+	}
+	d.step("Review and plan migrations", "", employee.DaveUUID)
+	if err := d.dbcd(0, "review", "--changed"); err != nil {
+		return err
+	}
+	if err := d.dbcd(0, "plan", "--stage", "prod"); err != nil {
+		return err
+	}
+	d.showRequests()
+	return nil
 }
