@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/dbcd/dbcd/internal/diag"
 )
@@ -39,11 +38,10 @@ type jsonFindings struct {
 // by two spaces, without HTML escaping. A large review has tens of
 // thousands of findings, which encoding/json took longer to write than the
 // review took to parse its files: the document is put together field by
-// field instead, in a text sized up front, and written at once (see Text).
+// field instead, the findings in segments rendered in parallel (see Text).
 func JSON(w io.Writer, r Findings) error {
 	fs := sortedFindings(r.Findings)
-	e := jsonWriter{w: &strings.Builder{}}
-	e.w.Grow(jsonSize(r.Files, fs))
+	e := jsonWriter{w: newChunked(w)}
 	e.raw("{\n  \"version\": ")
 	e.int(JSONVersion)
 	e.raw(",\n  \"files\": ")
@@ -55,6 +53,9 @@ func JSON(w io.Writer, r Findings) error {
 			e.raw("    ")
 			e.str(f)
 			e.next(i, len(r.Files))
+			if e.w.boundary(); e.w.err != nil {
+				return e.w.err
+			}
 		}
 		e.raw("  ]")
 	}
@@ -63,9 +64,18 @@ func JSON(w io.Writer, r Findings) error {
 		e.raw("[]")
 	} else {
 		e.raw("[\n")
-		for i := range fs {
-			e.finding(&fs[i])
-			e.next(i, len(fs))
+		if err := e.w.flush(); err != nil {
+			return err
+		}
+		err := writeSegments(w, segments(fs), true, func(b *chunked, from, to int) {
+			seg := jsonWriter{w: b}
+			for i := from; i < to; i++ {
+				seg.finding(&fs[i])
+				seg.next(i, len(fs))
+			}
+		})
+		if err != nil {
+			return err
 		}
 		e.raw("  ]")
 	}
@@ -76,27 +86,12 @@ func JSON(w io.Writer, r Findings) error {
 	}
 	e.w.Write(sum)
 	e.raw("\n}\n")
-	_, err = io.WriteString(w, e.w.String())
-	return err
-}
-
-// jsonSize is about the size of the document of files and fs, without
-// escapes.
-func jsonSize(files []string, fs []diag.Finding) int {
-	size := 256
-	for _, f := range files {
-		size += len(f) + 8
-	}
-	for i := range fs {
-		f := &fs[i]
-		size += len(f.File) + len(f.Rule) + len(f.Category) + len(f.Message) + len(f.Help) + 200
-	}
-	return size
+	return e.w.flush()
 }
 
 // jsonWriter puts a JSON document together.
 type jsonWriter struct {
-	w   *strings.Builder
+	w   *chunked
 	num [24]byte
 	// slow encodes the strings the fast path of str does not handle.
 	slow    bytes.Buffer

@@ -3,6 +3,9 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -73,27 +76,74 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 	}
 }
 
-// writeCounter counts the writes it is given.
-type writeCounter struct{ writes int }
+// writeRecorder keeps every write it is given.
+type writeRecorder struct{ writes []string }
 
-func (c *writeCounter) Write(p []byte) (int, error) { c.writes++; return len(p), nil }
+func (c *writeRecorder) Write(p []byte) (int, error) {
+	c.writes = append(c.writes, string(p))
+	return len(p), nil
+}
 
-// TestFindingsOneWrite checks that Text and JSON write a large report at
-// once: the CLI masks secrets write by write, so a secret must not be cut in
-// two.
-func TestFindingsOneWrite(t *testing.T) {
-	r := benchFindings(200)
-	for name, render := range map[string]func(*writeCounter) error{
-		"text":       func(w *writeCounter) error { return Text(w, r, false) },
-		"text color": func(w *writeCounter) error { return Text(w, r, true) },
-		"json":       func(w *writeCounter) error { return JSON(w, r) },
+// TestFindingsWrittenInChunks checks that Text and JSON write a large report
+// in bounded chunks that each end between two findings, so that a secret
+// (masked write by write by the CLI) is never cut in two, and that the
+// chunks put together are the report written at once.
+func TestFindingsWrittenInChunks(t *testing.T) {
+	const url = "postgres://app:s3cret@db.internal/app"
+	r := benchFindings(300)
+	for i := range r.Findings {
+		if i%7 == 0 {
+			r.Findings[i].Message += " (seen on " + url + ")"
+		}
+	}
+	for name, render := range map[string]func(io.Writer) error{
+		"text":       func(w io.Writer) error { return Text(w, r, false) },
+		"text color": func(w io.Writer) error { return Text(w, r, true) },
+		"json":       func(w io.Writer) error { return JSON(w, r) },
 	} {
-		var c writeCounter
+		var c writeRecorder
 		if err := render(&c); err != nil {
 			t.Fatal(err)
 		}
-		if c.writes != 1 {
-			t.Errorf("%s: %d writes, want 1", name, c.writes)
+		if len(c.writes) < 3 {
+			t.Errorf("%s: %d writes for a report of %d findings: want it in chunks", name, len(c.writes), len(r.Findings))
+		}
+		for i, w := range c.writes {
+			if len(w) > 4*chunkSize {
+				t.Errorf("%s: write %d has %d bytes, more than 4 times the chunk size", name, i, len(w))
+			}
+			if !strings.HasSuffix(w, "\n") {
+				t.Errorf("%s: write %d does not end a line: %q", name, i, w[max(0, len(w)-40):])
+			}
+			if a, b := strings.Count(w, "postgres://"), strings.Count(w, "@db.internal/app"); a != b {
+				t.Errorf("%s: write %d cuts a URL in two (%d starts, %d ends)", name, i, a, b)
+			}
+		}
+		var whole bytes.Buffer
+		if err := render(&whole); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(c.writes, ""); got != whole.String() {
+			t.Errorf("%s: the chunks differ from the report written to one buffer", name)
+		}
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestFindingsWriteError checks that a write error stops the renderers
+// and is returned.
+func TestFindingsWriteError(t *testing.T) {
+	r := benchFindings(300)
+	for name, render := range map[string]func(io.Writer) error{
+		"text": func(w io.Writer) error { return Text(w, r, false) },
+		"json": func(w io.Writer) error { return JSON(w, r) },
+	} {
+		if err := render(failingWriter{}); err == nil || err.Error() != "disk full" {
+			t.Errorf("%s: error %v, want disk full", name, err)
 		}
 	}
 }

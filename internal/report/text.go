@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -58,20 +57,33 @@ func newStyles(w io.Writer, color bool) styles {
 // a help line, then a summary line.
 //
 // A large review has tens of thousands of findings: they are put together
-// in one pass into a text sized up front, without formatting calls, and
-// without lipgloss when there is no colour (see styles.write). The text is
-// written at once: the CLI's writer masks secrets in what it is given, and
-// a secret must not straddle two writes.
+// without formatting calls and without lipgloss when there is no colour
+// (see styles.write), in segments that end between two files, rendered in
+// parallel and written in order (writeSegments).
 func Text(w io.Writer, r Findings, color bool) error {
 	st := newStyles(w, color)
 	fs := sortedFindings(r.Findings)
-	b := &strings.Builder{}
-	b.Grow(textSize(fs))
+	err := writeSegments(w, segments(fs), true, func(b *chunked, from, to int) {
+		st.findings(b, fs, from, to)
+	})
+	if err != nil {
+		return err
+	}
+	tail := summaryLine(st, r)
+	if len(fs) > 0 {
+		tail = "\n" + tail
+	}
+	_, err = io.WriteString(w, tail)
+	return err
+}
+
+// findings writes fs[from:to] grouped by file; from is 0 or the first
+// finding of a file.
+func (st *styles) findings(b *chunked, fs []diag.Finding, from, to int) {
 	var num [24]byte
-	prev := ""
-	for i := range fs {
+	for i := from; i < to; i++ {
 		f := &fs[i]
-		if i == 0 || f.File != prev {
+		if i == from || f.File != fs[i-1].File {
 			if i > 0 {
 				b.WriteByte('\n')
 			}
@@ -79,7 +91,6 @@ func Text(w io.Writer, r Findings, color bool) error {
 				st.write(b, &st.file, f.File)
 				b.WriteByte('\n')
 			}
-			prev = f.File
 		}
 		b.WriteString("  ")
 		if f.File != "" {
@@ -117,26 +128,6 @@ func Text(w io.Writer, r Findings, color bool) error {
 			b.WriteByte('\n')
 		}
 	}
-	if len(r.Findings) > 0 {
-		b.WriteByte('\n')
-	}
-	b.WriteString(summaryLine(st, r))
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// textSize is about the size of the plain text of fs, which must be
-// sorted.
-func textSize(fs []diag.Finding) int {
-	size := 256
-	for i := range fs {
-		f := &fs[i]
-		if i == 0 || f.File != fs[i-1].File {
-			size += len(f.File) + 2
-		}
-		size += len(f.Message) + len(f.Rule) + len(f.Help) + 44
-	}
-	return size
 }
 
 // pad pads b with spaces to n bytes, as fmt's %-*s does for ASCII text.
@@ -160,7 +151,7 @@ func isOneLine(s string) bool {
 
 // write writes style.Render(s) to w, or s itself when that is what
 // lipgloss would give (see render).
-func (st *styles) write(w *strings.Builder, style *lipgloss.Style, s string) {
+func (st *styles) write(w *chunked, style *lipgloss.Style, s string) {
 	if st.plain && isOneLine(s) {
 		w.WriteString(s)
 		return
@@ -170,7 +161,7 @@ func (st *styles) write(w *strings.Builder, style *lipgloss.Style, s string) {
 
 // writeASCII is write for ASCII text without tabs or line breaks (a
 // position or a level).
-func (st *styles) writeASCII(w *strings.Builder, style *lipgloss.Style, b []byte) {
+func (st *styles) writeASCII(w *chunked, style *lipgloss.Style, b []byte) {
 	if st.plain {
 		w.Write(b)
 		return
