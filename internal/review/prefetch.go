@@ -12,8 +12,10 @@ import (
 // for their turn take little memory.
 const prefetchWindow = 64
 
-// prefetch parses the files of a review on GOMAXPROCS workers while the
-// review replays the files before them. Parsing is independent per file,
+// prefetch parses the files of a review on GOMAXPROCS-1 workers while the
+// review replays the files before them: the review itself is the longest
+// path and keeps a processor to itself; when it would wait for a file no
+// worker has started yet, it parses the file itself. Parsing is independent per file,
 // unlike the replay, which must take the files in order: next hands out
 // the parse results in that order.
 type prefetch struct {
@@ -24,6 +26,8 @@ type prefetch struct {
 	// parsed by next itself.
 	slots chan struct{}
 	stop  chan struct{}
+	// taken is how many files the workers and next have started on.
+	taken atomic.Int64
 }
 
 type parsed struct {
@@ -41,8 +45,8 @@ func startPrefetch(histories []History) *prefetch {
 			p.files = append(p.files, &histories[hi].Files[fi])
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(p.files))
-	if workers < 2 {
+	workers := min(runtime.GOMAXPROCS(0)-1, len(p.files)-1)
+	if workers < 1 {
 		return p
 	}
 	p.out = make([]parsed, len(p.files))
@@ -51,7 +55,6 @@ func startPrefetch(histories []History) *prefetch {
 	}
 	p.slots = make(chan struct{}, prefetchWindow)
 	p.stop = make(chan struct{})
-	var taken atomic.Int64
 	for range workers {
 		go func() {
 			for {
@@ -62,7 +65,7 @@ func startPrefetch(histories []History) *prefetch {
 				case <-p.stop:
 					return
 				}
-				i := int(taken.Add(1) - 1)
+				i := int(p.taken.Add(1) - 1)
 				if i >= len(p.files) {
 					return
 				}
@@ -80,6 +83,12 @@ func (p *prefetch) next() (*sqlparse.File, error) {
 	i := p.i
 	p.i++
 	if p.slots == nil {
+		f := p.files[i]
+		return sqlparse.Parse(f.Path, f.Content)
+	}
+	if p.taken.CompareAndSwap(int64(i), int64(i+1)) {
+		// No worker has started on the file: waiting would leave this
+		// processor idle.
 		f := p.files[i]
 		return sqlparse.Parse(f.Path, f.Content)
 	}
