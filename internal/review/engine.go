@@ -275,30 +275,26 @@ type rawFinding struct {
 // those no policy enables and sorts the rest; it reuses raw.
 func (c *Catalog) levels(raw []rawFinding, pols []*Policy) fileResult {
 	fr := raw[:0]
+	// A rule reports its findings one after the other: its level is worked
+	// out once for the run.
+	lastRule, lvl, fail := "", Off, false
 	for _, rf := range raw {
 		f := rf.Finding
-		var lvl diag.Severity
-		fail := false
-		for _, p := range pols {
-			l := p.Level(f.Rule)
-			if f.Rule == RuleParseError || f.Rule == RuleDirectiveInvalid {
-				l = diag.Error
-			}
-			if l > lvl {
-				lvl = l
-			}
-			if l != Off && l >= p.Gate {
-				fail = true
-			}
+		if f.Rule != lastRule || lastRule == "" {
+			lastRule = f.Rule
+			lvl, fail = c.level(f.Rule, pols)
 		}
 		if lvl == Off {
 			continue
 		}
 		f.Severity = lvl
-		if r, ok := c.Lookup(f.Rule); ok {
-			f.Category = r.Category
-			if f.Help == "" {
-				f.Help = r.Fix
+		if f.Category == "" || f.Help == "" {
+			// Findings of the engine itself; the rules' have both.
+			if r, ok := c.Lookup(f.Rule); ok {
+				f.Category = r.Category
+				if f.Help == "" {
+					f.Help = r.Fix
+				}
 			}
 		}
 		fr = append(fr, rawFinding{Finding: f, stmt: rf.stmt, failing: fail})
@@ -308,6 +304,24 @@ func (c *Catalog) levels(raw []rawFinding, pols []*Policy) fileResult {
 		sort.SliceStable(fr, less)
 	}
 	return fr
+}
+
+// level returns the highest level of rule id among pols, and whether a
+// finding of it is at or above the gate of one of them.
+func (c *Catalog) level(id string, pols []*Policy) (lvl diag.Severity, fail bool) {
+	for _, p := range pols {
+		l := p.Level(id)
+		if id == RuleParseError || id == RuleDirectiveInvalid {
+			l = diag.Error
+		}
+		if l > lvl {
+			lvl = l
+		}
+		if l != Off && l >= p.Gate {
+			fail = true
+		}
+	}
+	return lvl, fail
 }
 
 func sortResult(r *Result) {

@@ -232,3 +232,26 @@ func TestDuplicateIDs(t *testing.T) {
 		t.Error("duplicate alias accepted")
 	}
 }
+
+// TestRuleNodes checks that a rule with Nodes is called on statements of
+// those node types only, and that a name that is no node type is refused.
+func TestRuleNodes(t *testing.T) {
+	var calls []string
+	seen := &Rule{ID: "test.nodes", Category: CategoryConvention, Level: diag.Warning, Summary: "s", Why: "w", Fix: "f",
+		Nodes: []string{"IndexStmt", "DropStmt"},
+		Stmt:  func(p *Pass, s *Stmt) { calls = append(calls, s.Kind) }}
+	c, err := NewCatalog(seen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := c.Preset("all")
+	run(t, c, all, Options{}, "CREATE TABLE t (id int);\nCREATE INDEX i ON t (id);\nSELECT 1;\nDROP TABLE t;\nCREATE INDEX j ON u (id);")
+	if d := cmp.Diff([]string{"CREATE_INDEX", "DROP_TABLE", "CREATE_INDEX"}, calls); d != "" {
+		t.Errorf("Stmt called on (-want +got):\n%s", d)
+	}
+	bad := &Rule{ID: "test.bad", Category: CategoryConvention, Summary: "s", Why: "w", Fix: "f",
+		Nodes: []string{"IndexStatement"}, Stmt: func(*Pass, *Stmt) {}}
+	if _, err := NewCatalog(bad); err == nil || !strings.Contains(err.Error(), `"IndexStatement"`) {
+		t.Errorf("NewCatalog with an unknown node type: %v", err)
+	}
+}

@@ -1,6 +1,10 @@
 package review
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/dbcd/dbcd/internal/sqlparse"
+)
 
 // instanceCache remembers the rule instances of each set of policies during
 // a review: the files reached by the same stages share them, instead of
@@ -19,6 +23,9 @@ type instanceSet struct {
 	insts []*instance
 	// stmt and end index the instances with a Stmt and an End callback.
 	stmt, end []int
+	// byType indexes, for each node type met so far, the instances whose
+	// Stmt looks at statements of that type (Rule.Nodes), in stmt's order.
+	byType map[sqlparse.NodeType][]int
 	// passes are the instances' passes, reused from file to file.
 	passes []Pass
 	// findings and stmts count what the files reviewed so far gave, to
@@ -44,6 +51,25 @@ func (ic *instanceCache) get(pols []*Policy) *instanceSet {
 		}
 	}
 	set.passes = make([]Pass, len(set.insts))
+	set.byType = map[sqlparse.NodeType][]int{}
 	ic.sets = append(ic.sets, set)
 	return set
+}
+
+// forType returns the instances whose Stmt looks at statements of type t.
+func (set *instanceSet) forType(t sqlparse.NodeType) []int {
+	if ks, ok := set.byType[t]; ok {
+		return ks
+	}
+	var ks []int
+	for _, k := range set.stmt {
+		if nodes := set.insts[k].rule.Nodes; nodes == nil || slices.ContainsFunc(nodes, func(n string) bool {
+			nt, _ := sqlparse.NodeTypeNamed(n)
+			return nt == t
+		}) {
+			ks = append(ks, k)
+		}
+	}
+	set.byType[t] = ks
+	return ks
 }

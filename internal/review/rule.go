@@ -63,6 +63,12 @@ type Rule struct {
 	// Stmt is called for each statement, before the statement is applied to
 	// the schema model; it may be nil.
 	Stmt func(p *Pass, s *Stmt)
+	// Nodes, when set, restricts Stmt to the statements whose parse tree is
+	// one of these node types, named as pg_query names them
+	// ("AlterTableStmt", "IndexStmt"): for a rule that returns at once on
+	// any other statement, which the review then does not call it for.
+	// Leave it nil for rules that look at every statement.
+	Nodes []string
 	// End is called once after the last statement; it may be nil.
 	End func(p *Pass)
 }
@@ -78,6 +84,11 @@ type Catalog struct {
 func NewCatalog(rules ...*Rule) (*Catalog, error) {
 	c := &Catalog{byID: map[string]*Rule{}}
 	for _, r := range append(builtinRules(), rules...) {
+		for _, n := range r.Nodes {
+			if _, ok := sqlparse.NodeTypeNamed(n); !ok {
+				return nil, fmt.Errorf("rule %s: Nodes names %q, which is no pg_query node type", r.ID, n)
+			}
+		}
 		for _, id := range append([]string{r.ID}, r.Aliases...) {
 			key := normID(id)
 			if other, dup := c.byID[key]; dup {

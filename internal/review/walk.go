@@ -39,7 +39,7 @@ func (c *Catalog) walk(path string, f *sqlparse.File, schema *model.Schema, set 
 			opts.Observe(shared, s)
 		}
 		sink.stmt = i
-		for _, k := range set.stmt {
+		for _, k := range set.forType(sqlparse.TypeOf(s.Node)) {
 			p := &passes[k]
 			p.rule.Stmt(p, s)
 		}
@@ -94,6 +94,30 @@ func track(p *Pass, s *Stmt) {
 				p.block[q] = true
 			}
 		}
+	case n.GetCreateSeqStmt() != nil:
+		rv := n.GetCreateSeqStmt().GetSequence()
+		q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
+		if p.Schema.Relation(q) == nil {
+			p.created[q] = s.Index
+			if s.InTransaction && !p.Wrapped {
+				p.block[q] = true
+			}
+		}
+	case n.GetRenameStmt() != nil && n.GetRenameStmt().GetRelation() != nil:
+		// A relation created here keeps being new under its new name.
+		r := n.GetRenameStmt()
+		switch r.GetRenameType() {
+		case sqlparse.OBJECT_TABLE, sqlparse.OBJECT_VIEW, sqlparse.OBJECT_MATVIEW,
+			sqlparse.OBJECT_SEQUENCE, sqlparse.OBJECT_FOREIGN_TABLE:
+			rv := r.GetRelation()
+			q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
+			p.moveCreated(q, model.QName{Schema: q.Schema, Name: r.GetNewname()})
+		}
+	case n.GetAlterObjectSchemaStmt() != nil && n.GetAlterObjectSchemaStmt().GetRelation() != nil:
+		a := n.GetAlterObjectSchemaStmt()
+		rv := a.GetRelation()
+		q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
+		p.moveCreated(q, model.QName{Schema: a.GetNewschema(), Name: q.Name})
 	case n.GetViewStmt() != nil:
 		rv := n.GetViewStmt().GetView()
 		q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
@@ -114,6 +138,19 @@ func track(p *Pass, s *Stmt) {
 		rv := n.GetCopyStmt().GetRelation()
 		p.filled[p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())] = true
 	}
+}
+
+// moveCreated follows a relation created in the file to its new name
+// (RENAME TO, SET SCHEMA).
+func (p *Pass) moveCreated(from, to model.QName) {
+	i, ok := p.created[from]
+	if !ok || from == to {
+		return
+	}
+	p.created[to], p.filled[to], p.block[to] = i, p.filled[from], p.block[from]
+	delete(p.created, from)
+	delete(p.filled, from)
+	delete(p.block, from)
 }
 
 func stmtAtLine(stmts []*Stmt, line int) int {
@@ -232,6 +269,11 @@ func matchSetConfig(text string) []string {
 }
 
 func (t *timeoutState) apply(s *sqlparse.Statement, inTx bool) {
+	if s.Kind == "DISCARD" && s.Node.GetDiscardStmt().GetTarget().String() == "DISCARD_ALL" {
+		// DISCARD ALL runs RESET ALL.
+		t.lock, t.stmt = t.lockDefault, t.stmtDefault
+		return
+	}
 	// set_config in the body of a function created here does not run now.
 	if m := matchSetConfig(s.Text); m != nil && s.Class != sqlparse.DDL {
 		t.set(m[1], !zeroDuration(m[2]), strings.EqualFold(m[3], "true"), inTx, false)
