@@ -2,7 +2,6 @@ package source
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 )
@@ -24,7 +23,7 @@ func loadFile(tmpl *Template, dirRel string, c candidate) (*File, []Problem) {
 	if c.prob != "" {
 		return nil, []Problem{bad(0, 0, c.prob)}
 	}
-	content, err := os.ReadFile(c.abs)
+	content, err := readFile(c.abs)
 	if err != nil {
 		return nil, []Problem{bad(0, 0, fmt.Sprintf("cannot read file: %v", unwrapPathError(err)))}
 	}
