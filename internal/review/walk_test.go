@@ -33,6 +33,9 @@ func TestExecContext(t *testing.T) {
 		{"psql SET quoted zero with unit", psql, "SET lock_timeout TO '5s'; SET lock_timeout = '0ms'; SELECT 1", "--- -l- ---", false},
 		{"psql RESET", psql, "SET lock_timeout = '5s'; RESET lock_timeout; SELECT 1", "--- -l- ---", false},
 		{"psql RESET ALL", psql, "SET lock_timeout = '5s'; SET statement_timeout = '1min'; RESET ALL; SELECT 1", "--- -l- -ls ---", false},
+		{"psql DISCARD ALL", psql, "SET lock_timeout = '5s'; SET statement_timeout = '1min'; DISCARD ALL; SELECT 1", "--- -l- -ls ---", false},
+		{"psql DISCARD PLANS keeps settings", psql, "SET lock_timeout = '5s'; DISCARD PLANS; SELECT 1", "--- -l- -l-", false},
+		{"dbcd DISCARD ALL returns to the runner's value", dbcd, "-- dbcd:no-transaction\nSET lock_timeout = 0; DISCARD ALL; SELECT 1", "-l- --- -l-", false},
 		{"psql SET TO DEFAULT", psql, "SET lock_timeout = '5s'; SET lock_timeout TO DEFAULT; SELECT 1", "--- -l- ---", false},
 		{"dbcd RESET returns to the runner's value", dbcd, "SET lock_timeout = 0; SELECT 1; RESET lock_timeout; SELECT 2", "tl- t-- t-- tl-", true},
 		{"psql SET LOCAL outside a block does nothing", psql, "SET LOCAL lock_timeout = '5s'; SELECT 1", "--- ---", false},
@@ -130,5 +133,55 @@ func TestMatchSetConfig(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("matchSetConfig(%q) = %q, want %q", text, got, want)
 		}
+	}
+}
+
+// TestTrackCreated checks which relations count as created in the file:
+// sequences too, and relations created here under their new name after
+// RENAME TO or SET SCHEMA.
+func TestTrackCreated(t *testing.T) {
+	rule := &Rule{
+		ID: "test.existing", Category: CategoryMeta, Level: diag.Error,
+		Stmt: func(p *Pass, s *Stmt) {
+			if s.Node.GetSelectStmt() == nil {
+				return
+			}
+			for _, rv := range sqlparse.RelationRefs(s.Node) {
+				q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
+				p.Report(s, "%s created=%v existing=%v", q, p.Created(q), p.Existing(q))
+			}
+		},
+	}
+	c, err := NewCatalog(rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol := &Policy{Name: "test", Gate: diag.Error, Rules: map[string]Setting{rule.ID: {Level: diag.Error}}}
+	sql := "CREATE SCHEMA app; CREATE SEQUENCE s; SELECT * FROM s;\n" +
+		"CREATE TABLE t (id int); ALTER TABLE t RENAME TO t2; SELECT * FROM t2;\n" +
+		"ALTER TABLE t2 SET SCHEMA app; SELECT * FROM app.t2;\n" +
+		"CREATE TABLE old (id int); SELECT * FROM old;\n" +
+		"ALTER TABLE old RENAME TO old2; SELECT * FROM old2;"
+	h := History{Files: []File{
+		{Path: "1.sql", Content: []byte("CREATE TABLE old (id int);")},
+		{Path: "2.sql", Content: []byte(sql), Review: true, Policies: []*Policy{pol}},
+	}}
+	res, err := c.Review(context.Background(), []History{h}, Options{Runner: RunnerPsql})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Message)
+	}
+	want := []string{
+		"public.s created=true existing=false",
+		"public.t2 created=true existing=false",
+		"app.t2 created=true existing=false",
+		"public.old created=false existing=true",
+		"public.old2 created=false existing=true",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

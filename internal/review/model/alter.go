@@ -199,7 +199,7 @@ func (s *Schema) alterColumn(rel *Relation, cmd *sqlparse.AlterTableCmd) {
 	case t == sqlparse.AT_DetachPartition, t == sqlparse.AT_DetachPartitionFinalize:
 		if child := s.lookupRel(cmd.GetDef().GetPartitionCmd().GetName()); child != nil &&
 			child.PartitionOf != nil && *child.PartitionOf == rel.Name {
-			child.PartitionOf = nil
+			child.PartitionOf, child.DefaultPartition = nil, false
 		}
 	case col == nil:
 	case t == sqlparse.AT_DropColumn:
@@ -240,6 +240,7 @@ func (s *Schema) attachPartition(rel *Relation, pc *sqlparse.PartitionCmd) {
 	}
 	q := rel.Name
 	child.PartitionOf = &q
+	child.DefaultPartition = pc.GetBound().GetIsDefault()
 	s.inheritPartition(rel, child)
 }
 

@@ -67,7 +67,7 @@ func (s *Schema) removeRelation(q QName) {
 		return
 	}
 	for _, p := range s.Partitions(q) {
-		p.PartitionOf = nil
+		p.PartitionOf, p.DefaultPartition = nil, false
 	}
 	delete(s.relations, q)
 	for _, idx := range rel.Indexes {

@@ -82,6 +82,10 @@ type Relation struct {
 	Constraints []*Constraint
 	// PartitionOf is the parent of a partition, nil for other relations.
 	PartitionOf *QName
+	// DefaultPartition reports a partition created or attached with
+	// DEFAULT: it holds the rows no other partition accepts, so adding a
+	// partition to its parent scans it under ACCESS EXCLUSIVE.
+	DefaultPartition bool
 }
 
 // Column returns the column called name, or nil.
@@ -311,6 +315,20 @@ func (s *Schema) Relations() []*Relation {
 	}
 	slices.SortFunc(rels, func(a, b *Relation) int { return compareQName(a.Name, b.Name) })
 	return rels
+}
+
+// DefaultPartition returns the DEFAULT partition of the partitioned table
+// q, or nil when it has none.
+func (s *Schema) DefaultPartition(q QName) *Relation {
+	if parent := s.relations[q]; parent == nil || parent.Kind != KindPartitioned {
+		return nil
+	}
+	for _, r := range s.relations {
+		if r.DefaultPartition && r.PartitionOf != nil && *r.PartitionOf == q {
+			return r
+		}
+	}
+	return nil
 }
 
 // Partitions returns the partitions whose parent is q, sorted by name.

@@ -116,6 +116,8 @@ func (s *Schema) apply(n *sqlparse.Node) {
 		}
 	case n.GetTransactionStmt() != nil:
 		s.transaction(n.GetTransactionStmt())
+	case n.GetDiscardStmt() != nil:
+		s.discard(n)
 	case n.GetAlterDatabaseSetStmt() != nil:
 		s.defaultPath = searchPath(n.GetAlterDatabaseSetStmt().GetSetstmt(), s.defaultPath, defaultSearchPath)
 	case n.GetSelectStmt() != nil:

@@ -79,3 +79,17 @@ func (s *Schema) transaction(t *sqlparse.TransactionStmt) {
 		s.commit()
 	}
 }
+
+// discard replays DISCARD (n is the statement): ALL resets the session (RESET ALL, so
+// search_path returns to the database default) and drops its temporary
+// tables, as TEMP does. DISCARD ALL cannot run inside a transaction block,
+// so the reset is not undone by a ROLLBACK.
+func (s *Schema) discard(n *sqlparse.Node) {
+	switch n.GetDiscardStmt().GetTarget().String() {
+	case "DISCARD_ALL":
+		s.dropSchema(tempSchema)
+		s.path = slices.Clone(s.defaultPath)
+	case "DISCARD_TEMP":
+		s.dropSchema(tempSchema)
+	}
+}

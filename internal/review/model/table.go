@@ -60,6 +60,7 @@ func (s *Schema) createTable(cs *sqlparse.CreateStmt, kind RelKind) {
 			parent = p
 			pq := p.Name
 			rel.PartitionOf = &pq
+			rel.DefaultPartition = cs.GetPartbound().GetIsDefault()
 		}
 		for _, c := range p.Columns {
 			if rel.Column(c.Name) == nil {

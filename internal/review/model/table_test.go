@@ -189,3 +189,19 @@ func TestTemporaryTables(t *testing.T) {
 		t.Error("the temporary table outlived the session")
 	}
 }
+
+func TestDiscardDropsTemporaryTables(t *testing.T) {
+	for _, sql := range []string{"DISCARD TEMP", "DISCARD ALL", "DISCARD TEMPORARY"} {
+		s := build(t, `CREATE TABLE t (a int); CREATE TEMP TABLE t (b int); `+sql)
+		if got := s.Resolve("", "t"); got != pub("t") {
+			t.Errorf("%s: Resolve(t) = %v, want public.t", sql, got)
+		}
+		if s.Relation(QName{"pg_temp", "t"}) != nil {
+			t.Errorf("%s: the temporary table survived", sql)
+		}
+	}
+	s := build(t, `CREATE TEMP TABLE t (b int); DISCARD PLANS`)
+	if s.Relation(QName{"pg_temp", "t"}) == nil {
+		t.Error("DISCARD PLANS dropped the temporary table")
+	}
+}

@@ -320,16 +320,18 @@ func bbOwnerTargets(p *review.Pass, s *review.Stmt) (kind string, objs []model.Q
 }
 
 // bbFileRole returns the role set by SET ROLE or SET SESSION AUTHORIZATION
-// before s in the file, "" when the session's role is unchanged.
+// before s in the file, "" when the session's role is unchanged. RESET ALL
+// keeps the role (role and session_authorization are exempt from it);
+// DISCARD ALL resets it (it runs SET SESSION AUTHORIZATION DEFAULT).
 func bbFileRole(p *review.Pass, s *review.Stmt) string {
 	role := ""
 	for _, prev := range p.Stmts[:s.Index] {
-		v := prev.Node.GetVariableSetStmt()
-		if v == nil {
+		if prev.Kind == "DISCARD" && prev.Node.GetDiscardStmt().GetTarget().String() == "DISCARD_ALL" {
+			role = ""
 			continue
 		}
-		if v.GetKind() == sqlparse.VAR_RESET_ALL {
-			role = ""
+		v := prev.Node.GetVariableSetStmt()
+		if v == nil {
 			continue
 		}
 		if v.GetName() != "role" && v.GetName() != "session_authorization" {

@@ -153,6 +153,9 @@ func TestLiveObjectOwnerCheck(t *testing.T) {
 		{name: "drop table of another role", sql: "DROP TABLE archive;", want: []int{1}},
 		{name: "own table", sql: "ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX ON orders (status);"},
 		{name: "after set role", sql: "SET ROLE " + role + ";\nALTER TABLE archive ADD COLUMN note text;"},
+		{name: "reset all keeps the role", sql: "SET ROLE " + role + ";\nRESET ALL;\nALTER TABLE archive ADD COLUMN note text;"},
+		{name: "discard all resets the role", sql: "SET ROLE " + role + ";\nDISCARD ALL;\nALTER TABLE archive ADD COLUMN note text;", want: []int{3}},
+		{name: "reset role", sql: "SET ROLE " + role + ";\nRESET ROLE;\nALTER TABLE archive ADD COLUMN note text;", want: []int{3}},
 		{name: "table created in file", sql: "CREATE TABLE t2 (id int);\nALTER TABLE t2 ADD COLUMN n int;"},
 	})
 }

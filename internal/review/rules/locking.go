@@ -155,18 +155,22 @@ func notNullKnown(rel *model.Relation, col string, pg int) bool {
 }
 
 // checkProvesNotNull reports whether a validated CHECK constraint of rel
-// has "col IS NOT NULL" among its top-level AND terms.
+// has "col IS NOT NULL" (or "NOT col IS NULL", which PostgreSQL simplifies
+// to it) among its top-level AND terms.
 func checkProvesNotNull(rel *model.Relation, col string) bool {
-	want := map[string]bool{
-		col + " IS NOT NULL": true,
-		`"` + strings.ReplaceAll(col, `"`, `""`) + `" IS NOT NULL`: true,
-	}
+	quoted := `"` + strings.ReplaceAll(col, `"`, `""`) + `"`
 	for _, c := range rel.Constraints {
 		if c.Type != model.ConCheck || c.NotValid {
 			continue
 		}
 		for _, term := range andTerms(c.Expr) {
-			if want[term] {
+			name, ok := strings.CutSuffix(term, " IS NOT NULL")
+			if !ok {
+				if rest, neg := strings.CutPrefix(term, "NOT "); neg {
+					name, ok = strings.CutSuffix(rest, " IS NULL")
+				}
+			}
+			if ok && (name == col || name == quoted) {
 				return true
 			}
 		}

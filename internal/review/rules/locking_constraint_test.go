@@ -19,6 +19,8 @@ func TestColumnSetNotNull(t *testing.T) {
 		{name: "not valid check", history: h, sql: "ALTER TABLE customers ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE customers ALTER COLUMN email SET NOT NULL;", want: []int{2}},
 		{name: "validated earlier in file", history: h, sql: "ALTER TABLE customers ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE customers VALIDATE CONSTRAINT email_nn;\nALTER TABLE customers ALTER COLUMN email SET NOT NULL;"},
 		{name: "check in AND", history: append(h, "ALTER TABLE customers ADD CONSTRAINT c CHECK (id > 0 AND (email IS NOT NULL));"), sql: "ALTER TABLE customers ALTER COLUMN email SET NOT NULL;"},
+		{name: "check NOT IS NULL", history: append(h, "ALTER TABLE customers ADD CONSTRAINT c CHECK (NOT (email IS NULL));"), sql: "ALTER TABLE customers ALTER COLUMN email SET NOT NULL;"},
+		{name: "check IS NULL does not prove", history: append(h, "ALTER TABLE customers ADD CONSTRAINT c CHECK (email IS NULL OR id > 0);"), sql: "ALTER TABLE customers ALTER COLUMN email SET NOT NULL;", want: []int{1}},
 		{name: "check in OR does not prove", history: append(h, "ALTER TABLE customers ADD CONSTRAINT c CHECK (id > 0 OR email IS NOT NULL);"), sql: "ALTER TABLE customers ALTER COLUMN email SET NOT NULL;", want: []int{1}},
 		{name: "check on other column", history: append(h, "ALTER TABLE orders ADD CONSTRAINT c CHECK (note IS NOT NULL);"), sql: "ALTER TABLE orders ALTER COLUMN customer_id SET NOT NULL;", want: []int{1}},
 		{name: "quoted column with check", history: []string{`CREATE TABLE "T" ("Col" int, CONSTRAINT nn CHECK ("Col" IS NOT NULL));`}, sql: `ALTER TABLE "T" ALTER COLUMN "Col" SET NOT NULL;`},

@@ -168,7 +168,11 @@ func (ls *lockSet) alterCmdOthers(q model.QName, rel *model.Relation, cmd *sqlpa
 		}
 		ls.add(Lock{Relation: *con.RefTable, Mode: mode})
 	case sqlparse.AT_AttachPartition:
-		ls.add(Lock{Relation: ls.rel(cmd.GetDef().GetPartitionCmd().GetName()), Mode: LockAccessExclusive, Scan: true})
+		pc := cmd.GetDef().GetPartitionCmd()
+		ls.add(Lock{Relation: ls.rel(pc.GetName()), Mode: LockAccessExclusive, Scan: true})
+		if !pc.GetBound().GetIsDefault() {
+			ls.defaultPartition(q)
+		}
 	case sqlparse.AT_DetachPartition:
 		mode := LockAccessExclusive
 		if cmd.GetDef().GetPartitionCmd().GetConcurrent() {

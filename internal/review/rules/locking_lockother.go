@@ -80,6 +80,9 @@ func (ls *lockSet) createTable(c *sqlparse.CreateStmt) {
 			mode = LockAccessExclusive
 		}
 		ls.add(Lock{Relation: ls.rel(p.GetRangeVar()), Mode: mode})
+		if c.GetPartbound() != nil && i == 0 && !c.GetPartbound().GetIsDefault() {
+			ls.defaultPartition(ls.rel(p.GetRangeVar()))
+		}
 	}
 	fk := func(con *sqlparse.Constraint) {
 		if con.GetContype() == sqlparse.CONSTR_FOREIGN {
@@ -98,6 +101,15 @@ func (ls *lockSet) createTable(c *sqlparse.CreateStmt) {
 	}
 	for _, con := range c.GetConstraints() {
 		fk(con.GetConstraint())
+	}
+}
+
+// defaultPartition records the lock a new partition of parent takes on
+// parent's DEFAULT partition, if it has one: ACCESS EXCLUSIVE and a scan
+// for rows that now belong to the new partition.
+func (ls *lockSet) defaultPartition(parent model.QName) {
+	if d := ls.schema.DefaultPartition(parent); d != nil {
+		ls.add(Lock{Relation: d.Name, Mode: LockAccessExclusive, Scan: true})
 	}
 }
 

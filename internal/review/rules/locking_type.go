@@ -77,7 +77,7 @@ func typeChangeSafe(schema *model.Schema, rel *model.Relation, cmd *sqlparse.Alt
 	}
 	tc.from = col.Type
 	switch {
-	case cd.GetRawDefault() != nil:
+	case cd.GetRawDefault() != nil && !usingKeepsColumn(schema, cd.GetRawDefault(), cmd.GetName(), tc.to):
 		tc.why = "with a USING expression, which is evaluated for every row"
 	case strings.Join(sqlparse.NameList(cd.GetCollClause().GetCollname()), ".") != col.Collation:
 		// Without COLLATE the column gets the new type's default collation.
@@ -90,6 +90,22 @@ func typeChangeSafe(schema *model.Schema, rel *model.Relation, cmd *sqlparse.Alt
 		tc.why = "(not binary-coercible)"
 	}
 	return tc
+}
+
+// usingKeepsColumn reports whether the USING expression of a type change
+// leaves the column's contents as they are: the column itself, or the
+// column cast to the new type. PostgreSQL then decides about the rewrite
+// as without USING (ALTER TABLE docs: "if the USING clause does not change
+// the column contents").
+func usingKeepsColumn(schema *model.Schema, using *sqlparse.Node, col, to string) bool {
+	if tc := using.GetTypeCast(); tc != nil {
+		if lkTypeString(schema, tc.GetTypeName()) != to {
+			return false
+		}
+		using = tc.GetArg()
+	}
+	fields := using.GetColumnRef().GetFields()
+	return len(fields) == 1 && sqlparse.StringValue(fields[0]) == col
 }
 
 // lkTypeString spells a type name as the model spells column types: user

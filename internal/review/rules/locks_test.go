@@ -160,6 +160,34 @@ func TestLockOfAttachBeforePG12(t *testing.T) {
 	}
 }
 
+// A new partition is checked against the rows of the parent's DEFAULT
+// partition: ACCESS EXCLUSIVE and a scan of that partition, whether the
+// partition is created with PARTITION OF or attached.
+func TestLockOfDefaultPartition(t *testing.T) {
+	h := lkHist + "CREATE TABLE measurements_other PARTITION OF measurements DEFAULT;\n"
+	tests := []struct{ name, sql, want string }{
+		{"attach", "CREATE TABLE m2021 (at date NOT NULL, value numeric);\n" +
+			"ALTER TABLE measurements ATTACH PARTITION m2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');",
+			"public.measurements SHARE UPDATE EXCLUSIVE; public.m2021 ACCESS EXCLUSIVE+scan; public.measurements_other ACCESS EXCLUSIVE+scan"},
+		{"create partition of", "CREATE TABLE m2022 PARTITION OF measurements FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');",
+			"public.measurements ACCESS EXCLUSIVE; public.measurements_other ACCESS EXCLUSIVE+scan"},
+		{"detached default", "ALTER TABLE measurements DETACH PARTITION measurements_other;\n" +
+			"CREATE TABLE m2022 PARTITION OF measurements FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');",
+			"public.measurements ACCESS EXCLUSIVE"},
+		{"attached as default", "ALTER TABLE measurements DETACH PARTITION measurements_other;\n" +
+			"ALTER TABLE measurements ATTACH PARTITION measurements_other DEFAULT;\n" +
+			"CREATE TABLE m2022 PARTITION OF measurements FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');",
+			"public.measurements ACCESS EXCLUSIVE; public.measurements_other ACCESS EXCLUSIVE+scan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lockString(locksOfLast(t, h, tt.sql, 15)); got != tt.want {
+				t.Errorf("locks of %s\n got: %s\nwant: %s", tt.sql, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestLockHelpers(t *testing.T) {
 	if LockRank(LockAccessShare) != 1 || LockRank(LockAccessExclusive) != 8 || LockRank("nope") != 0 {
 		t.Error("LockRank")

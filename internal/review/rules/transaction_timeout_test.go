@@ -48,6 +48,12 @@ func TestRequireLockTimeout(t *testing.T) {
 			sql: "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$\nSELECT 1;\n$$;\n" + alter, want: []int{4}},
 		{name: "psql set_config in a function body does not count", review: psqlRunner,
 			sql: "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$\nSELECT set_config('lock_timeout', '5s', false)\n$$;\n" + alter, want: []int{4}},
+		{name: "psql attach locks the default partition", review: psqlRunner,
+			history: []string{"CREATE TABLE m (at date NOT NULL) PARTITION BY RANGE (at);\nCREATE TABLE m_other PARTITION OF m DEFAULT;"},
+			sql:     "CREATE TABLE m2021 (LIKE m);\nALTER TABLE m ATTACH PARTITION m2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');", want: []int{2}},
+		{name: "psql attach without a default partition", review: psqlRunner,
+			history: []string{"CREATE TABLE m (at date NOT NULL) PARTITION BY RANGE (at);"},
+			sql:     "CREATE TABLE m2021 (LIKE m);\nALTER TABLE m ATTACH PARTITION m2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');"},
 		{name: "psql multi-byte identifier, several per line", review: psqlRunner,
 			sql: "SELECT 'é'; ALTER TABLE \"pedidos_été\" ADD note text; SELECT 1;", want: []int{1}},
 	})
