@@ -23,6 +23,7 @@ var bbColumnMaxCharLengthRule = &review.Rule{
 	Fix:      "use varchar(n) or text instead of a long char(n)",
 	Bad:      "CREATE TABLE customers (id bigint, name char(100));",
 	Good:     "CREATE TABLE customers (id bigint, name varchar(100), country char(2));",
+	Nodes:    []string{"CreateStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		q, defs := bbColumnDefs(p, s)
 		if at := s.Node.GetAlterTableStmt(); at != nil {
@@ -72,6 +73,7 @@ var bbPrimaryKeyTypeAllowlistRule = &review.Rule{
 	Fix:      "use one of the allowed types for the key and keep natural keys in a UNIQUE column",
 	Bad:      "CREATE TABLE customers (email text PRIMARY KEY);",
 	Good:     "CREATE TABLE customers (id bigint PRIMARY KEY, email text UNIQUE);",
+	Nodes:    []string{"CreateStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		for _, tc := range bbConstraints(p, s) {
 			if tc.con.GetContype() != sqlparse.CONSTR_PRIMARY {

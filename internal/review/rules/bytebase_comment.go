@@ -147,6 +147,7 @@ var bbCommentLengthRule = &review.Rule{
 	Fix:      "shorten the comment and move details to the documentation",
 	Bad:      "COMMENT ON SCHEMA public IS 'Everything of the shop: orders, customers, invoices, shipments, returns and payments';",
 	Good:     "COMMENT ON SCHEMA public IS 'Shop data';",
+	Nodes:    []string{"CommentStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		c := s.Node.GetCommentStmt()
 		if c == nil {

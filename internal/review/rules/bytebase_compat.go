@@ -23,6 +23,7 @@ var bbBackwardCompatibilityRule = &review.Rule{
 		"ALTER TABLE orders RENAME COLUMN note TO comment;",
 	Good: "CREATE TABLE orders (id bigint, note text);\n-- next file --\n" +
 		"ALTER TABLE orders ADD COLUMN comment text;",
+	Nodes: []string{"DropdbStmt", "DropStmt", "RenameStmt", "AlterTableStmt", "IndexStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		n := s.Node
 		switch {

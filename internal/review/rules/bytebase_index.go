@@ -19,6 +19,7 @@ var bbIndexNoDuplicateColumnRule = &review.Rule{
 	Fix:      "list each column once",
 	Bad:      "CREATE INDEX orders_customer_idx ON orders (customer_id, customer_id);",
 	Good:     "CREATE INDEX orders_customer_idx ON orders (customer_id, created_at);",
+	Nodes:    []string{"IndexStmt", "CreateStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if is := s.Node.GetIndexStmt(); is != nil {
 			var cols []string

@@ -21,8 +21,9 @@ var bbInsertRowLimitRule = &review.Rule{
 	Why:      "big data loads in a schema migration hold locks and bloat WAL in one transaction; they belong in a batched data job",
 	Fix:      "split the rows into several INSERT statements of at most the limit, or load them with COPY in a data job",
 	// With the default limit the bad example needs 1,001 rows.
-	Bad:  "INSERT INTO numbers (n) VALUES " + bbValueRows(1001) + ";",
-	Good: "INSERT INTO numbers (n) VALUES " + bbValueRows(1000) + ";",
+	Bad:   "INSERT INTO numbers (n) VALUES " + bbValueRows(1001) + ";",
+	Good:  "INSERT INTO numbers (n) VALUES " + bbValueRows(1000) + ";",
+	Nodes: []string{"InsertStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		ins := s.Node.GetInsertStmt()
 		if ins == nil {
@@ -47,6 +48,7 @@ var bbInsertMustSpecifyColumnRule = &review.Rule{
 	Fix:      "list the target columns: INSERT INTO t (a, b) VALUES (...)",
 	Bad:      "INSERT INTO countries VALUES ('at', 'Austria');",
 	Good:     "INSERT INTO countries (code, name) VALUES ('at', 'Austria');",
+	Nodes:    []string{"InsertStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		ins := s.Node.GetInsertStmt()
 		if ins == nil || ins.GetSelectStmt() == nil || len(ins.GetCols()) > 0 {
@@ -68,6 +70,7 @@ var bbInsertDisallowOrderByRandRule = &review.Rule{
 	Fix:      "select the rows by a deterministic condition, or sample with TABLESAMPLE ... REPEATABLE (seed)",
 	Bad:      "INSERT INTO sample_customers (id) SELECT id FROM customers ORDER BY random() LIMIT 100;",
 	Good:     "INSERT INTO sample_customers (id) SELECT id FROM customers ORDER BY id LIMIT 100;",
+	Nodes:    []string{"InsertStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		ins := s.Node.GetInsertStmt()
 		if ins == nil {

@@ -42,6 +42,7 @@ var bbNamingTableRule = &review.Rule{
 	Fix:      "rename the table to match the naming convention, e.g. order_items",
 	Bad:      `CREATE TABLE "OrderItems" (id bigint);`,
 	Good:     "CREATE TABLE order_items (id bigint);",
+	Nodes:    []string{"CreateStmt", "CreateTableAsStmt", "SelectStmt", "RenameStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		n := s.Node
 		switch {
@@ -70,6 +71,7 @@ var bbNamingColumnRule = &review.Rule{
 	Fix:      "rename the column to match the naming convention, e.g. created_at",
 	Bad:      `ALTER TABLE orders ADD COLUMN "createdAt" timestamptz;`,
 	Good:     "ALTER TABLE orders ADD COLUMN created_at timestamptz;",
+	Nodes:    []string{"CreateStmt", "AlterTableStmt", "RenameStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		q, defs := bbColumnDefs(p, s)
 		for _, cd := range defs {

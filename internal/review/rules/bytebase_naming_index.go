@@ -183,6 +183,7 @@ var bbNamingIndexPKRule = &review.Rule{
 	Fix:      "name the primary key after the template: CONSTRAINT pk_<table>_<columns> PRIMARY KEY (...)",
 	Bad:      "CREATE TABLE orders (id bigint, CONSTRAINT orders_primary PRIMARY KEY (id));",
 	Good:     "CREATE TABLE orders (id bigint, CONSTRAINT pk_orders_id PRIMARY KEY (id));",
+	Nodes:    []string{"CreateStmt", "AlterTableStmt", "IndexStmt", "RenameStmt"},
 	Stmt:     bbIndexNamingStmt(bbPK),
 }
 
@@ -198,6 +199,7 @@ var bbNamingIndexUKRule = &review.Rule{
 	Fix:      "name the unique key after the template: uk_<table>_<columns>",
 	Bad:      "CREATE UNIQUE INDEX orders_number ON orders (number);",
 	Good:     "CREATE UNIQUE INDEX uk_orders_number ON orders (number);",
+	Nodes:    []string{"CreateStmt", "AlterTableStmt", "IndexStmt", "RenameStmt"},
 	Stmt:     bbIndexNamingStmt(bbUK),
 }
 
@@ -213,6 +215,7 @@ var bbNamingIndexIdxRule = &review.Rule{
 	Fix:      "name the index after the template: idx_<table>_<columns>",
 	Bad:      "CREATE INDEX orders_by_customer ON orders (customer_id);",
 	Good:     "CREATE INDEX idx_orders_customer_id ON orders (customer_id);",
+	Nodes:    []string{"CreateStmt", "AlterTableStmt", "IndexStmt", "RenameStmt"},
 	Stmt:     bbIndexNamingStmt(bbIdx),
 }
 
@@ -233,5 +236,6 @@ var bbNamingIndexFKRule = &review.Rule{
 		"CREATE TABLE orders (id bigint, customer_id bigint, CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id));",
 	Good: "CREATE TABLE customers (id bigint PRIMARY KEY);\n" +
 		"CREATE TABLE orders (id bigint, customer_id bigint, CONSTRAINT fk_orders_customer_id_customers_id FOREIGN KEY (customer_id) REFERENCES customers (id));",
-	Stmt: bbIndexNamingStmt(bbFK),
+	Nodes: []string{"CreateStmt", "AlterTableStmt", "IndexStmt", "RenameStmt"},
+	Stmt:  bbIndexNamingStmt(bbFK),
 }

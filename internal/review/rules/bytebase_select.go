@@ -83,6 +83,7 @@ var bbWhereRequireSelectRule = &review.Rule{
 	Fix:      "add a WHERE clause that selects the rows you need",
 	Bad:      "SELECT id FROM orders;",
 	Good:     "SELECT id FROM orders WHERE created_at > now() - interval '1 day';",
+	Nodes:    []string{"SelectStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		sel := s.Node.GetSelectStmt()
 		if sel == nil || sel.GetIntoClause() != nil {

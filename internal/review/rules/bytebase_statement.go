@@ -14,9 +14,10 @@ var bbDisallowCommitRule = &review.Rule{
 	Summary:  "an explicit COMMIT in a migration file (Bytebase STATEMENT_DISALLOW_COMMIT)",
 	Why: "a COMMIT in the middle of a file makes the statements before it permanent even when a later one fails, " +
 		"leaving the database half migrated",
-	Fix:  "remove the COMMIT and let the runner decide the transaction boundaries",
-	Bad:  "BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
-	Good: "ALTER TABLE orders ADD COLUMN note text;",
+	Fix:   "remove the COMMIT and let the runner decide the transaction boundaries",
+	Bad:   "BEGIN;\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;",
+	Good:  "ALTER TABLE orders ADD COLUMN note text;",
+	Nodes: []string{"TransactionStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if s.Kind == "COMMIT" {
 			p.Report(s, "%s ends the transaction in the middle of the migration", bbSummary(s))
@@ -36,9 +37,10 @@ var bbDisallowAddColumnWithDefaultRule = &review.Rule{
 	Summary:  "ALTER TABLE ... ADD COLUMN with a DEFAULT (Bytebase STATEMENT_DISALLOW_ADD_COLUMN_WITH_DEFAULT)",
 	Why: "before PostgreSQL 11 any default, and since then a volatile one, rewrites the whole table " +
 		"under an ACCESS EXCLUSIVE lock",
-	Fix:  "add the column without a default, then ALTER COLUMN ... SET DEFAULT and backfill old rows in batches",
-	Bad:  "ALTER TABLE orders ADD COLUMN status text DEFAULT 'new';",
-	Good: "ALTER TABLE orders ADD COLUMN status text;\nALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new';",
+	Fix:   "add the column without a default, then ALTER COLUMN ... SET DEFAULT and backfill old rows in batches",
+	Bad:   "ALTER TABLE orders ADD COLUMN status text DEFAULT 'new';",
+	Good:  "ALTER TABLE orders ADD COLUMN status text;\nALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new';",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		at := s.Node.GetAlterTableStmt()
 		if at == nil {

@@ -25,6 +25,7 @@ var bbCharsetAllowlistRule = &review.Rule{
 	Fix:      "create the database with an allowed encoding, e.g. ENCODING 'UTF8'",
 	Bad:      "CREATE DATABASE shop ENCODING 'LATIN1' TEMPLATE template0;",
 	Good:     "CREATE DATABASE shop ENCODING 'UTF8' TEMPLATE template0;",
+	Nodes:    []string{"CreatedbStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		db := s.Node.GetCreatedbStmt()
 		if db == nil {

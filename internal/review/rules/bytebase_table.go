@@ -16,9 +16,10 @@ var bbTableNoForeignKeyRule = &review.Rule{
 	Summary:  "any FOREIGN KEY constraint (Bytebase TABLE_NO_FOREIGN_KEY)",
 	Why: "some teams keep referential integrity in the application: foreign keys lock the referenced " +
 		"table on every change of the referencing one and make sharding and online schema changes harder",
-	Fix:  "drop the REFERENCES clause and enforce the relation in the application",
-	Bad:  "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id));",
-	Good: "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);",
+	Fix:   "drop the REFERENCES clause and enforce the relation in the application",
+	Bad:   "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id));",
+	Good:  "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);",
+	Nodes: []string{"CreateStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		for _, tc := range bbConstraints(p, s) {
 			if tc.con.GetContype() != sqlparse.CONSTR_FOREIGN {
@@ -45,9 +46,10 @@ var bbTableDropNamingRule = &review.Rule{
 	Summary:  "DROP TABLE of a table whose name does not match the format (default _del$) (Bytebase TABLE_DROP_NAMING_CONVENTION)",
 	Why: "renaming a table first (orders -> orders_del) and dropping it in a later release " +
 		"makes any code still using it fail loudly while the data can still be restored by renaming it back",
-	Fix:  "rename the table to a name matching the format (ALTER TABLE t RENAME TO t_del) and drop it in a later migration",
-	Bad:  "CREATE TABLE orders (id bigint);\n-- next file --\nDROP TABLE orders;",
-	Good: "CREATE TABLE orders_del (id bigint);\n-- next file --\nDROP TABLE orders_del;",
+	Fix:   "rename the table to a name matching the format (ALTER TABLE t RENAME TO t_del) and drop it in a later migration",
+	Bad:   "CREATE TABLE orders (id bigint);\n-- next file --\nDROP TABLE orders;",
+	Good:  "CREATE TABLE orders_del (id bigint);\n-- next file --\nDROP TABLE orders_del;",
+	Nodes: []string{"DropStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		ds := s.Node.GetDropStmt()
 		if ds == nil || ds.GetRemoveType() != sqlparse.OBJECT_TABLE {
@@ -77,9 +79,10 @@ var bbTableDisallowPartitionRule = &review.Rule{
 	Summary:  "CREATE TABLE ... PARTITION BY or ALTER TABLE ... ATTACH PARTITION (Bytebase TABLE_DISALLOW_PARTITION)",
 	Why: "partitioned tables restrict unique constraints, foreign keys and concurrent index builds, " +
 		"and every partition is one more table to operate",
-	Fix:  "create a plain table; archive old rows with batched deletes instead of partitions",
-	Bad:  "CREATE TABLE events (id bigint, at timestamptz) PARTITION BY RANGE (at);",
-	Good: "CREATE TABLE events (id bigint, at timestamptz);",
+	Fix:   "create a plain table; archive old rows with batched deletes instead of partitions",
+	Bad:   "CREATE TABLE events (id bigint, at timestamptz) PARTITION BY RANGE (at);",
+	Good:  "CREATE TABLE events (id bigint, at timestamptz);",
+	Nodes: []string{"CreateStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if cs := s.Node.GetCreateStmt(); cs != nil && cs.GetPartspec() != nil {
 			p.Report(s, "table %s is created as a partitioned table", bbRelName(p, cs.GetRelation()))

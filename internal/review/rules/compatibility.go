@@ -32,6 +32,7 @@ var columnAddRequired = &review.Rule{
 	Bad:   "ALTER TABLE orders ADD COLUMN region text NOT NULL;",
 	Good:  "ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT 'eu';",
 	Level: diag.Error,
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		at := s.Node.GetAlterTableStmt()
 		if at == nil || at.GetObjtype() != sqlparse.OBJECT_TABLE {

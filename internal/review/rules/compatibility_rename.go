@@ -50,6 +50,7 @@ var tableRename = &review.Rule{
 	Bad:      "ALTER TABLE orders RENAME TO purchases;",
 	Good:     "CREATE TABLE purchase_draft (id bigint);\nALTER TABLE purchase_draft RENAME TO purchases;",
 	Level:    diag.Error,
+	Nodes:    []string{"RenameStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		r := s.Node.GetRenameStmt()
 		if r == nil || !slices.Contains(renamedRelations, r.GetRenameType()) {
@@ -94,6 +95,7 @@ var columnDropNotNull = &review.Rule{
 	Bad:      "ALTER TABLE orders ALTER COLUMN customer_id DROP NOT NULL;",
 	Good:     "ALTER TABLE orders ALTER COLUMN note SET DEFAULT '';",
 	Level:    diag.Warning,
+	Nodes:    []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		at := s.Node.GetAlterTableStmt()
 		if at == nil || at.GetObjtype() != sqlparse.OBJECT_TABLE {

@@ -45,6 +45,7 @@ var columnRequireNotNull = &review.Rule{
 	Bad:     `ALTER TABLE "public"."employee" ADD COLUMN "nick_name" text;`,
 	Good:    `ALTER TABLE "public"."employee" ADD COLUMN "nick_name" text NOT NULL DEFAULT '';`,
 	Aliases: []string{"column.no-null", "COLUMN_NO_NULL"},
+	Nodes:   []string{"CreateStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		st := convState[columnCandidates](p)
 		for _, nc := range convNewColumns(p, s) {
@@ -109,6 +110,7 @@ var columnRequireDefault = &review.Rule{
 	Good: `ALTER TABLE "public"."employee" ADD COLUMN "nick_name" text NOT NULL DEFAULT '';`,
 	// The id is Bytebase's own; its enum spelling is accepted too.
 	Aliases: []string{"COLUMN_REQUIRE_DEFAULT"},
+	Nodes:   []string{"CreateStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		st := convState[columnCandidates](p)
 		for _, nc := range convNewColumns(p, s) {

@@ -91,6 +91,7 @@ var indexMaxColumns = &review.Rule{
 	Good:    "CREATE INDEX CONCURRENTLY orders_search_idx ON public.orders (customer_id, status, created_at) INCLUDE (region);",
 	Aliases: []string{"index.key-number-limit", "INDEX_KEY_NUMBER_LIMIT"},
 	Options: map[string]any{"number": 3},
+	Nodes:   []string{"IndexStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		is := s.Node.GetIndexStmt()
 		if is == nil || is.GetUnique() || is.GetPrimary() {
@@ -126,6 +127,7 @@ var indexForeignKeyMissingIndex = &review.Rule{
 	Bad: "CREATE TABLE public.orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES public.customers (id));",
 	Good: "CREATE TABLE public.orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES public.customers (id));\n" +
 		"CREATE INDEX orders_customer_id_idx ON public.orders (customer_id);",
+	Nodes: []string{"CreateStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		st := convState[fkCandidates](p)
 		for _, fk := range convForeignKeys(p, s) {
@@ -186,6 +188,7 @@ var constraintFKOnDeleteCascade = &review.Rule{
 	Bad:     "ALTER TABLE public.orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES public.customers (id) ON DELETE CASCADE NOT VALID;",
 	Good:    "ALTER TABLE public.orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES public.customers (id) ON DELETE RESTRICT NOT VALID;",
 	Aliases: []string{"statement.disallow-on-del-cascade", "STATEMENT_DISALLOW_ON_DEL_CASCADE"},
+	Nodes:   []string{"CreateStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		for _, fk := range convForeignKeys(p, s) {
 			if fk.con.GetFkDelAction() == sqlparse.FKCONSTR_ACTION_CASCADE {
@@ -202,9 +205,10 @@ var typeEnumValueOrder = &review.Rule{
 	Summary:  "ALTER TYPE ... ADD VALUE without BEFORE or AFTER",
 	Why: "enum values sort in declaration order, not alphabetically: appending a value without saying " +
 		"where it belongs changes ORDER BY and comparisons in ways nobody decided",
-	Fix:  "say where the value goes: ADD VALUE 'x' BEFORE 'y' (or AFTER 'y')",
-	Bad:  "ALTER TYPE public.order_status ADD VALUE 'refunded';",
-	Good: "ALTER TYPE public.order_status ADD VALUE 'refunded' AFTER 'delivered';",
+	Fix:   "say where the value goes: ADD VALUE 'x' BEFORE 'y' (or AFTER 'y')",
+	Bad:   "ALTER TYPE public.order_status ADD VALUE 'refunded';",
+	Good:  "ALTER TYPE public.order_status ADD VALUE 'refunded' AFTER 'delivered';",
+	Nodes: []string{"AlterEnumStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		ae := s.Node.GetAlterEnumStmt()
 		if ae == nil || ae.GetOldVal() != "" || ae.GetNewVal() == "" || ae.GetNewValNeighbor() != "" {
@@ -222,9 +226,10 @@ var typeAvoidEnum = &review.Rule{
 	Summary:  "CREATE TYPE ... AS ENUM",
 	Why: "enum values can be added but never removed, and adding one cannot be used in the same " +
 		"transaction; a lookup table with a foreign key, or a text column with a CHECK, can change freely",
-	Fix:  "use a lookup table referenced by a foreign key, or text with a CHECK (col IN (...)) constraint",
-	Bad:  "CREATE TYPE public.order_status AS ENUM ('new', 'paid', 'shipped');",
-	Good: "CREATE TABLE public.order_status (name text PRIMARY KEY);",
+	Fix:   "use a lookup table referenced by a foreign key, or text with a CHECK (col IN (...)) constraint",
+	Bad:   "CREATE TYPE public.order_status AS ENUM ('new', 'paid', 'shipped');",
+	Good:  "CREATE TABLE public.order_status (name text PRIMARY KEY);",
+	Nodes: []string{"CreateEnumStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if ce := s.Node.GetCreateEnumStmt(); ce != nil {
 			p.Report(s, "enum type %s is created: its values can never be removed", convQuoteNames(sqlparse.NameList(ce.GetTypeName())))

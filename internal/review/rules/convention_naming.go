@@ -80,6 +80,7 @@ var namingConvention = &review.Rule{
 		nameTable: convSnakeCase, nameColumn: convSnakeCase,
 		nameIndex: "", nameUnique: "", namePrimary: "", nameForeign: "", nameCheck: "",
 	},
+	Nodes: []string{"CreateStmt", "CreateTableAsStmt", "AlterTableStmt", "IndexStmt", "RenameStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		for _, n := range namesOf(p, s) {
 			pattern := p.OptionString(n.kind)

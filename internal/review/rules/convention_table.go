@@ -53,6 +53,7 @@ var tableRequirePrimaryKey = &review.Rule{
 	Bad:     "CREATE TABLE audit_log (at timestamptz NOT NULL, message text NOT NULL);",
 	Good:    "CREATE TABLE audit_log (at timestamptz NOT NULL, message text NOT NULL);\nALTER TABLE audit_log ADD PRIMARY KEY (at);",
 	Aliases: []string{"table.require-pk", "TABLE_REQUIRE_PK"},
+	Nodes:   []string{"CreateStmt", "CreateTableAsStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		st := convState[tableCandidates](p)
 		if q, ok := convCreatedTable(p, s); ok {
@@ -103,6 +104,7 @@ var columnRequiredColumns = &review.Rule{
 	Good:    "CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());",
 	Aliases: []string{"column.required", "COLUMN_REQUIRED"},
 	Options: map[string]any{"list": []any{"id", "created_at", "updated_at"}},
+	Nodes:   []string{"CreateStmt", "CreateTableAsStmt", "RenameStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		required := requiredColumns(p)
 		if len(required) == 0 {

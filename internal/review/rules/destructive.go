@@ -33,6 +33,7 @@ var tableDrop = &review.Rule{
 	Bad:   "DROP TABLE order_notes;",
 	Good:  "CREATE TABLE import_scratch (id bigint);\nDROP TABLE import_scratch;",
 	Level: diag.Error,
+	Nodes: []string{"DropStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		d := s.Node.GetDropStmt()
 		if d == nil || d.GetRemoveType() != sqlparse.OBJECT_TABLE {
@@ -154,6 +155,7 @@ var databaseDrop = &review.Rule{
 	Bad:      "-- dbcd:no-transaction\nDROP DATABASE analytics_old;",
 	Good:     "-- dbcd:no-transaction\nCREATE DATABASE analytics;",
 	Level:    diag.Error,
+	Nodes:    []string{"DropdbStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if d := s.Node.GetDropdbStmt(); d != nil {
 			p.Report(s, "DROP DATABASE %s deletes the whole database", txIdent(d.GetDbname()))

@@ -18,6 +18,7 @@ var tableTruncate = &review.Rule{
 	Good:     "CREATE TABLE import_scratch (id bigint);\nINSERT INTO import_scratch VALUES (1);\nTRUNCATE import_scratch;",
 	Level:    diag.Error,
 	Aliases:  []string{"STATEMENT_DISALLOW_TRUNCATE"},
+	Nodes:    []string{"TruncateStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		t := s.Node.GetTruncateStmt()
 		if t == nil {
@@ -50,6 +51,7 @@ var statementCascade = &review.Rule{
 		"statement.disallow-rm-tbl-cascade",
 		"STATEMENT_DISALLOW_RM_TBL_CASCADE",
 	},
+	Nodes: []string{"DropStmt", "TruncateStmt", "DropOwnedStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		n := s.Node
 		switch {
@@ -94,6 +96,7 @@ var updateDeleteWithoutWhere = &review.Rule{
 		"statement.where.require.update-delete",
 		"STATEMENT_WHERE_REQUIRE_UPDATE_DELETE",
 	},
+	Nodes: []string{"UpdateStmt", "DeleteStmt", "SelectStmt", "InsertStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if what, table := missingWhere(p, s.Node); what != "" {
 			p.Report(s, "%s without WHERE changes every row of %s", what, table)

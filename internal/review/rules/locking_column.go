@@ -40,6 +40,7 @@ var columnAddVolatileDefault = &review.Rule{
 		"ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();\n",
 	Good: "CREATE TABLE orders (id bigint PRIMARY KEY);\n-- next file --\n" +
 		"ALTER TABLE orders ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		forAddColumn(p, s, func(q model.QName, cd *sqlparse.ColumnDef, cause rewriteCause, detail string) {
 			col := lkIdent(cd.GetColname())
@@ -78,6 +79,7 @@ var columnAddIdentity = &review.Rule{
 		"ALTER TABLE events ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY;\n",
 	Good: "CREATE TABLE events (payload jsonb);\n-- next file --\n" +
 		"ALTER TABLE events ADD COLUMN id bigint;\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		forAddColumn(p, s, func(q model.QName, cd *sqlparse.ColumnDef, cause rewriteCause, _ string) {
 			if cause == causeIdentity {
@@ -102,6 +104,7 @@ var columnAddGeneratedStored = &review.Rule{
 		"ALTER TABLE orders ADD COLUMN gross numeric GENERATED ALWAYS AS (net + tax) STORED;\n",
 	Good: "CREATE TABLE orders (id bigint PRIMARY KEY, net numeric, tax numeric);\n" +
 		"ALTER TABLE orders ADD COLUMN gross numeric GENERATED ALWAYS AS (net + tax) STORED;\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		forAddColumn(p, s, func(q model.QName, cd *sqlparse.ColumnDef, cause rewriteCause, _ string) {
 			if cause == causeGenerated {

@@ -68,6 +68,7 @@ var constraintCheckRequireNotValid = &review.Rule{
 		"ALTER TABLE orders ADD CONSTRAINT orders_amount_check CHECK (amount >= 0);\n",
 	Good: "CREATE TABLE orders (id bigint PRIMARY KEY, amount numeric);\n-- next file --\n" +
 		"ALTER TABLE orders ADD CONSTRAINT orders_amount_check CHECK (amount >= 0) NOT VALID;\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		forConstraint(p, s, func(q model.QName, _ *model.Relation, con *sqlparse.Constraint, column string) {
 			if con.GetContype() != sqlparse.CONSTR_CHECK || con.GetSkipValidation() {
@@ -103,6 +104,7 @@ var constraintFKRequireNotValid = &review.Rule{
 	Good: "CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n" +
 		"-- next file --\n" +
 		"ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		forConstraint(p, s, func(q model.QName, rel *model.Relation, con *sqlparse.Constraint, column string) {
 			if con.GetContype() != sqlparse.CONSTR_FOREIGN || con.GetSkipValidation() {
@@ -152,6 +154,7 @@ var constraintUniqueRequireIndex = &review.Rule{
 	Good: "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n-- next file --\n" +
 		"-- dbcd:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n-- next file --\n" +
 		"ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		forConstraint(p, s, func(q model.QName, rel *model.Relation, con *sqlparse.Constraint, column string) {
 			if con.GetContype() != sqlparse.CONSTR_UNIQUE || con.GetIndexname() != "" {
@@ -185,6 +188,7 @@ var constraintPrimaryKeyRequireIndex = &review.Rule{
 	Good: "CREATE TABLE events (id bigint NOT NULL, payload jsonb);\n-- next file --\n" +
 		"-- dbcd:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY events_pkey ON events (id);\n-- next file --\n" +
 		"ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_pkey;\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		forConstraint(p, s, func(q model.QName, rel *model.Relation, con *sqlparse.Constraint, column string) {
 			if con.GetContype() != sqlparse.CONSTR_PRIMARY {
@@ -220,6 +224,7 @@ var constraintExclusion = &review.Rule{
 		"ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&);\n",
 	Good: "CREATE EXTENSION IF NOT EXISTS btree_gist;\nCREATE TABLE bookings (room int, during tstzrange);\n" +
 		"ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&);\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		forConstraint(p, s, func(q model.QName, _ *model.Relation, con *sqlparse.Constraint, _ string) {
 			if con.GetContype() != sqlparse.CONSTR_EXCLUSION {

@@ -28,7 +28,8 @@ var indexRequireConcurrently = &review.Rule{
 		"CREATE INDEX orders_customer_id_idx ON orders (customer_id);\n",
 	Good: "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n" +
 		"CREATE INDEX orders_customer_id_idx ON orders (customer_id);\n",
-	Stmt: checkCreateIndex,
+	Nodes: []string{"IndexStmt"},
+	Stmt:  checkCreateIndex,
 }
 
 func checkCreateIndex(p *review.Pass, s *review.Stmt) {
@@ -83,7 +84,8 @@ var indexDropRequireConcurrently = &review.Rule{
 	Good: "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n" +
 		"CREATE INDEX orders_customer_id_idx ON orders (customer_id);\n-- next file --\n" +
 		"-- dbcd:no-transaction\nDROP INDEX CONCURRENTLY orders_customer_id_idx;\n",
-	Stmt: checkDropIndex,
+	Nodes: []string{"DropStmt"},
+	Stmt:  checkDropIndex,
 }
 
 func checkDropIndex(p *review.Pass, s *review.Stmt) {
@@ -167,7 +169,8 @@ var indexReindexRequireConcurrently = &review.Rule{
 	Good: "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n" +
 		"CREATE INDEX orders_customer_id_idx ON orders (customer_id);\n-- next file --\n" +
 		"-- dbcd:no-transaction\nREINDEX INDEX CONCURRENTLY orders_customer_id_idx;\n",
-	Stmt: checkReindex,
+	Nodes: []string{"ReindexStmt"},
+	Stmt:  checkReindex,
 }
 
 func checkReindex(p *review.Pass, s *review.Stmt) {

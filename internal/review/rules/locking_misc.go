@@ -25,7 +25,8 @@ var tableRewrite = &review.Rule{
 		"-- dbcd:no-transaction\nVACUUM FULL events;\n",
 	Good: "CREATE TABLE events (id bigint PRIMARY KEY, payload jsonb);\n-- next file --\n" +
 		"-- dbcd:no-transaction\nVACUUM (ANALYZE) events;\n",
-	Stmt: checkTableRewrite,
+	Nodes: []string{"VacuumStmt", "ClusterStmt", "AlterTableMoveAllStmt", "AlterTableStmt"},
+	Stmt:  checkTableRewrite,
 }
 
 func checkTableRewrite(p *review.Pass, s *review.Stmt) {
@@ -125,6 +126,7 @@ var partitionDetachConcurrently = &review.Rule{
 	Good: "CREATE TABLE measurements (at date NOT NULL, value numeric) PARTITION BY RANGE (at);\n" +
 		"CREATE TABLE measurements_2020 PARTITION OF measurements FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');\n" +
 		"-- next file --\n-- dbcd:no-transaction\nALTER TABLE measurements DETACH PARTITION measurements_2020 CONCURRENTLY;\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if p.PGVersion < 14 {
 			return
@@ -151,9 +153,10 @@ var typeDomainConstraint = &review.Rule{
 		"SHARE lock on those tables (writes blocked), and adding a column of a constrained domain, or changing a " +
 		"column's type to one, rewrites the table. CHECK constraints on the tables themselves can be added NOT " +
 		"VALID and validated under a weak lock.",
-	Fix:  "use a domain without constraints (or the base type) and put the CHECK on the table, added NOT VALID and validated later",
-	Bad:  "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');\n",
-	Good: "CREATE DOMAIN email AS text;\nCREATE TABLE users (id bigint PRIMARY KEY, address email CHECK (address LIKE '%@%'));\n",
+	Fix:   "use a domain without constraints (or the base type) and put the CHECK on the table, added NOT VALID and validated later",
+	Bad:   "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');\n",
+	Good:  "CREATE DOMAIN email AS text;\nCREATE TABLE users (id bigint PRIMARY KEY, address email CHECK (address LIKE '%@%'));\n",
+	Nodes: []string{"CreateDomainStmt", "AlterDomainStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		n := s.Node
 		if cd := n.GetCreateDomainStmt(); cd != nil {
@@ -220,6 +223,7 @@ var matviewRefreshConcurrently = &review.Rule{
 		"CREATE MATERIALIZED VIEW order_totals AS SELECT 1 AS k, count(*) AS n, sum(amount) AS total FROM orders;\n" +
 		"CREATE UNIQUE INDEX order_totals_k ON order_totals (k);\n" +
 		"-- next file --\nREFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;\n",
+	Nodes: []string{"RefreshMatViewStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		r := s.Node.GetRefreshMatViewStmt()
 		if r == nil || r.GetConcurrent() || r.GetSkipData() {

@@ -28,6 +28,7 @@ var columnSetNotNull = &review.Rule{
 		"ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;\n-- next file --\n" +
 		"ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n" +
 		"ALTER TABLE users DROP CONSTRAINT users_email_not_null;\n",
+	Nodes: []string{"AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		lkAlter(p, s, func(q model.QName, rel *model.Relation, cmd *sqlparse.AlterTableCmd) {
 			if cmd.GetSubtype() != sqlparse.AT_SetNotNull || notNullKnown(rel, cmd.GetName(), p.PGVersion) {

@@ -20,9 +20,10 @@ var statementDynamicSQL = &review.Rule{
 	Summary:  "DO block whose statements review cannot check",
 	Why: "The body of a DO block is PL/pgSQL, often with EXECUTE of built strings: the locks, rewrites and data " +
 		"changes inside are invisible to every other rule, so a clean review says nothing about them.",
-	Fix:  "write the statements as plain SQL in the migration, or review the block by hand and suppress this finding with a reason",
-	Bad:  "DO $$\nBEGIN\n  EXECUTE 'ALTER TABLE orders ADD COLUMN note text';\nEND\n$$;\n",
-	Good: "ALTER TABLE orders ADD COLUMN note text;\n",
+	Fix:   "write the statements as plain SQL in the migration, or review the block by hand and suppress this finding with a reason",
+	Bad:   "DO $$\nBEGIN\n  EXECUTE 'ALTER TABLE orders ADD COLUMN note text';\nEND\n$$;\n",
+	Good:  "ALTER TABLE orders ADD COLUMN note text;\n",
+	Nodes: []string{"DoStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if s.Node.GetDoStmt() == nil {
 			return
@@ -50,9 +51,10 @@ var indexConcurrentlyPG14Corruption = &review.Rule{
 	Why: "PostgreSQL 14.0 to 14.3 have a bug that can build indexes with CONCURRENTLY that miss rows, silently " +
 		"(fixed in 14.4). Review only knows the target's major version, so it cannot tell a fixed server from a " +
 		"broken one: the rule is off by default. The example is reviewed for PostgreSQL 14 (--pg-version 14).",
-	Fix:  "make sure the server runs PostgreSQL 14.4 or later (then suppress this rule), or upgrade before building indexes concurrently",
-	Bad:  "-- dbcd:no-transaction\nCREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);\n",
-	Good: "-- dbcd:no-transaction\nDROP INDEX CONCURRENTLY orders_customer_id_idx;\n",
+	Fix:   "make sure the server runs PostgreSQL 14.4 or later (then suppress this rule), or upgrade before building indexes concurrently",
+	Bad:   "-- dbcd:no-transaction\nCREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);\n",
+	Good:  "-- dbcd:no-transaction\nDROP INDEX CONCURRENTLY orders_customer_id_idx;\n",
+	Nodes: []string{"IndexStmt", "ReindexStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if p.PGVersion != 14 {
 			return
