@@ -35,17 +35,23 @@ func RelationRefs(n *Node) []*RangeVar {
 		return nil
 	}
 	var refs []*RangeVar
-	ctes := map[string]bool{}
+	var ctes map[string]bool // made for the few statements with a WITH
 	walkTree(n, func(m any) bool {
 		switch v := m.(type) {
 		case *pg_query.RangeVar:
 			refs = append(refs, v)
 			return false
 		case *pg_query.CommonTableExpr:
+			if ctes == nil {
+				ctes = map[string]bool{}
+			}
 			ctes[v.GetCtename()] = true
 		}
 		return true
 	})
+	if ctes == nil {
+		return refs
+	}
 	out := refs[:0]
 	for _, rv := range refs {
 		if rv.GetSchemaname() == "" && ctes[rv.GetRelname()] {

@@ -18,6 +18,10 @@ var statementPreferRobust = &review.Rule{
 		"and DROP CONSTRAINT IF EXISTS before ADD CONSTRAINT",
 	Bad:  "CREATE INDEX CONCURRENTLY orders_customer_id_idx ON public.orders (customer_id);",
 	Good: "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON public.orders (customer_id);",
+	// The statements fragileParts knows; droppedIfExists only reads the
+	// earlier statements.
+	Nodes: []string{"CreateStmt", "IndexStmt", "CreateTableAsStmt", "CreateSeqStmt", "CreateSchemaStmt",
+		"CreateExtensionStmt", "ViewStmt", "CreateFunctionStmt", "CreateTrigStmt", "DropStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		if s.InTransaction {
 			return

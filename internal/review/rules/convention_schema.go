@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/dbcd/dbcd/internal/review"
 	"github.com/dbcd/dbcd/internal/review/model"
 	"github.com/dbcd/dbcd/internal/sqlparse"
@@ -23,12 +25,13 @@ var tableRequireSchema = &review.Rule{
 		"naming.fully-qualified", "NAMING_FULLY_QUALIFIED",
 	},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
-		seen := map[convNamedObject]bool{}
+		var seen []convNamedObject // few: a slice beats a map
 		report := func(kind, name string, resolved *model.QName) {
-			if name == "" || seen[convNamedObject{kind, name}] {
+			o := convNamedObject{kind, name}
+			if name == "" || slices.Contains(seen, o) {
 				return
 			}
-			seen[convNamedObject{kind, name}] = true
+			seen = append(seen, o)
 			if resolved != nil {
 				p.Report(s, "%s %s is not schema-qualified: the search_path resolves it (now to %s)", kind, convQuote(name), convQuoteQName(*resolved))
 				return

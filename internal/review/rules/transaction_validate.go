@@ -20,6 +20,22 @@ type heldLock struct {
 type txLocks struct {
 	tx   int // txStart of the current transaction
 	held map[model.QName]*heldLock
+	// validates is set once the file is known to hold a VALIDATE
+	// CONSTRAINT (1) or none (-1); 0 before the first statement.
+	validates int8
+}
+
+// hasValidate reports whether a statement of the file validates a
+// constraint: without one, nothing the rule follows can be reported.
+func hasValidate(stmts []*review.Stmt) bool {
+	for _, s := range stmts {
+		for _, c := range s.Node.GetAlterTableStmt().GetCmds() {
+			if c.GetAlterTableCmd().GetSubtype() == sqlparse.AT_ValidateConstraint {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // enter resets the state when s starts a new transaction.
@@ -49,6 +65,15 @@ var validateSameTransaction = &review.Rule{
 	Level: diag.Error,
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		st := validateState.get(p)
+		if st.validates == 0 {
+			st.validates = -1
+			if hasValidate(p.Stmts) {
+				st.validates = 1
+			}
+		}
+		if st.validates < 0 {
+			return // the rule reports VALIDATE CONSTRAINT only
+		}
 		st.enter(p, s)
 		if at := s.Node.GetAlterTableStmt(); at != nil {
 			checkValidate(p, s, st, at)
