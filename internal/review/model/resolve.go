@@ -92,10 +92,22 @@ func (s *Schema) resolve(k lookupKind, schema, name string) QName {
 	if schema != "" {
 		return QName{schema, name}
 	}
-	if q, ok := s.find(k, name); ok {
+	key := resolveKey{k, name}
+	if q, ok := s.resolved[key]; ok {
 		return q
 	}
-	return QName{s.creationSchema(), name}
+	q, ok := s.find(k, name)
+	if !ok {
+		q = QName{s.creationSchema(), name}
+	}
+	if s.applying {
+		return q
+	}
+	if s.resolved == nil {
+		s.resolved = make(map[resolveKey]QName, 8)
+	}
+	s.resolved[key] = q
+	return q
 }
 
 // typeExists reports whether q is a type the model knows.

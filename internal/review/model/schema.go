@@ -37,6 +37,27 @@ type Schema struct {
 	path, defaultPath []string
 	// sess follows transaction blocks for search_path (session.go).
 	sess session
+	// resolved remembers unqualified names resolved since the schema last
+	// changed (see resolve): the rules of a statement resolve the same
+	// names over and over. Every change ends it (changed).
+	resolved map[resolveKey]QName
+	// applying is set while Apply changes the schema: nothing is
+	// remembered then.
+	applying bool
+}
+
+// resolveKey is an unqualified name looked up as a kind of object.
+type resolveKey struct {
+	kind lookupKind
+	name string
+}
+
+// changed forgets the names resolved so far: the schema or the
+// search_path is about to change.
+func (s *Schema) changed() {
+	if len(s.resolved) > 0 {
+		s.resolved = nil
+	}
 }
 
 // New returns an empty database: schema public exists and the search_path
@@ -91,6 +112,7 @@ func (s *Schema) EndSession() {
 	s.dropSchema(tempSchema)
 	s.path = slices.Clone(s.defaultPath)
 	s.sess = session{}
+	s.changed()
 }
 
 // Apply replays one statement. Statements the model does not track are
@@ -101,7 +123,14 @@ func (s *Schema) Apply(st *sqlparse.Statement) {
 	if st == nil || st.Node == nil {
 		return
 	}
-	defer func() { _ = recover() }()
+	// Names are resolved afresh while the statement changes the schema.
+	s.changed()
+	s.applying = true
+	defer func() {
+		s.applying = false
+		s.changed()
+		_ = recover()
+	}()
 	s.apply(st.Node)
 }
 

@@ -20,10 +20,10 @@ type session struct {
 
 // BeginImplicit starts a transaction block that no statement opened: the
 // whole-file transaction a runner wraps a file in.
-func (s *Schema) BeginImplicit() { s.begin() }
+func (s *Schema) BeginImplicit() { s.begin(); s.changed() }
 
 // EndImplicit ends the block BeginImplicit started, committing it.
-func (s *Schema) EndImplicit() { s.commit() }
+func (s *Schema) EndImplicit() { s.commit(); s.changed() }
 
 func (s *Schema) begin() {
 	if s.sess.inTx {
