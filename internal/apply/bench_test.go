@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -108,55 +109,89 @@ func runPsql(b *testing.B, psql, script, url string) {
 }
 
 // BenchmarkApply50Targets applies 20 files to each of 50 databases, at
-// parallel 1 and 8, twice: against the local server, where every step is
-// CPU on the same machine, and through a proxy adding a network's latency
-// (DBCD_BENCH_LATENCY each way, 2ms by default; "0" skips it), as real
-// targets are reached. The parallel=8 runs report x-speedup over the
-// parallel=1 run of the same variant.
+// parallel 1 and 8, in three variants: against the local server, where
+// every step is CPU on the same machine; through a proxy adding a
+// network's latency (DBCD_BENCH_LATENCY each way, 2ms by default; "0"
+// skips the networked variants), as real targets are reached; and through
+// the proxy to a private cluster with PostgreSQL's default durability
+// (fsync and synchronous commits on), as real targets run. The
+// parallel=8 runs report x-speedup over the parallel=1 run of the same
+// variant.
+//
+// Every run also reports the CPU spent per target by the server's
+// backends (server-cpu-ms) and by this process (client-cpu-ms: dbcd and,
+// in the networked variants, the proxy). Here both share this machine's
+// cores, unlike dbcd and real targets, so x-cpu-bound, the speedup the
+// CPU allows at most (parallel=1's time over the CPU per target spread
+// over every core), is the ceiling of x-speedup on this machine.
 func BenchmarkApply50Targets(b *testing.B) {
 	files := smallFiles(b, 20)
-	variants := []time.Duration{0}
-	if lat := benchLatency(b); lat > 0 {
-		variants = append(variants, lat)
+	type variant struct {
+		name    string
+		latency time.Duration
+		durable bool
 	}
-	for _, lat := range variants {
-		name := "local"
-		if lat > 0 {
-			name = "latency=" + lat.String()
-		}
+	variants := []variant{{name: "local"}}
+	if lat := benchLatency(b); lat > 0 {
+		variants = append(variants,
+			variant{name: "latency=" + lat.String(), latency: lat},
+			variant{name: "durable+latency=" + lat.String(), latency: lat, durable: true})
+	}
+	for _, v := range variants {
 		var serial time.Duration
 		for _, parallel := range []int{1, 8} {
-			b.Run(fmt.Sprintf("%s/parallel=%d", name, parallel), func(b *testing.B) {
-				var proxy *latencyProxy
-				if lat > 0 {
-					proxy = startLatencyProxy(b, pgtest.Server(b).HostPort(), lat)
+			b.Run(fmt.Sprintf("%s/parallel=%d", v.name, parallel), func(b *testing.B) {
+				newDB := pgtest.New
+				if v.durable {
+					newDB = pgtest.NewPrivate(b, pgtest.Durable()).NewDB
 				}
-				var total time.Duration
+				var proxy *latencyProxy
+				if v.latency > 0 {
+					proxy = startLatencyProxy(b, newDB(b).Cluster().HostPort(), v.latency)
+				}
+				post := postmasterOf(b, newDB(b))
+				var total, serverCPU, clientCPU time.Duration
 				n := 0
 				for b.Loop() {
 					b.StopTimer()
 					o := Options{Stage: "test", Files: files, LockTimeout: 5 * time.Second, LockWait: time.Minute, Parallel: parallel}
 					for i := range 50 {
-						url := pgtest.New(b).URL()
+						url := newDB(b).URL()
 						if proxy != nil {
 							url = proxy.URL(b, url)
 						}
 						o.Targets = append(o.Targets, Target{Stage: "test", Name: fmt.Sprintf("t%02d", i), DB: "app", URL: url})
 					}
+					server, client := post.settledCPU(), selfCPU()
 					b.StartTimer()
 					start := time.Now()
 					if _, err := Run(context.Background(), o); err != nil {
 						b.Fatal(err)
 					}
 					total += time.Since(start)
+					b.StopTimer()
+					clientCPU += selfCPU() - client
+					serverCPU += post.settledCPU() - server
+					b.StartTimer()
 					n++
 				}
 				per := total / time.Duration(n)
+				perTarget := func(d time.Duration) float64 { return d.Seconds() * 1000 / float64(n) / 50 }
 				b.ReportMetric(per.Seconds()*1000/50, "ms/target")
+				b.ReportMetric(perTarget(clientCPU), "client-cpu-ms")
+				if post.ok() {
+					b.ReportMetric(perTarget(serverCPU), "server-cpu-ms")
+				}
 				if parallel == 1 {
 					serial = per
-				} else if serial > 0 {
+					return
+				}
+				if serial > 0 {
 					b.ReportMetric(serial.Seconds()/per.Seconds(), "x-speedup")
+					if cpu := clientCPU + serverCPU; post.ok() && cpu > 0 {
+						bound := serial.Seconds() / (cpu.Seconds() / float64(n) / float64(runtime.NumCPU()))
+						b.ReportMetric(min(bound, float64(parallel)), "x-cpu-bound")
+					}
 				}
 			})
 		}

@@ -104,10 +104,16 @@ func runPhases(b *testing.B, o *Options, units []*unit, upto int) {
 	}) {
 		return
 	}
-	if !step(3, func() error { return history.Ensure(ctx, conn, table) }) {
+	var created bool
+	if !step(3, func() error {
+		var err error
+		created, err = history.EnsureTable(ctx, conn, table)
+		return err
+	}) {
 		return
 	}
-	sess := &session{conn: conn, table: table, target: t, opts: o, pid: pid, emit: func(Event) {}}
+	sess := &session{conn: conn, table: table, target: t, opts: o, pid: pid, emit: func(Event) {},
+		checkInterval: checkIntervalSQL(conn), fresh: created}
 	if upto == len(phases)-1 {
 		// The real thing: history read, plan, files and snapshots.
 		var res TargetResult
@@ -121,10 +127,14 @@ func runPhases(b *testing.B, o *Options, units []*unit, upto int) {
 	}
 	var plan *targetPlan
 	if !step(4, func() error {
-		rs, err := history.Rows(ctx, conn, table)
-		if err != nil {
-			return err
+		var rs []history.Row
+		if !created {
+			var err error
+			if rs, err = history.ExistingRows(ctx, conn, table); err != nil {
+				return err
+			}
 		}
+		var err error
 		plan, err = planTarget(t, o, units, rs, func() (bool, error) { return isEmpty(ctx, conn, table) })
 		return err
 	}) {

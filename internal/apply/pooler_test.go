@@ -132,3 +132,30 @@ func TestCheckSessionUsesTheServerProcess(t *testing.T) {
 		t.Fatalf("apply behind a session-mode pool: %v", err)
 	}
 }
+
+// TestCheckSessionSetsCheckInterval: the session apply opens gets its
+// client_connection_check_interval from checkSession's query, before the
+// lock is taken.
+func TestCheckSessionSetsCheckInterval(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	o := opts(db)
+	conn, err := connect(ctx, &o, o.Targets[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = conn.Close(ctx) }()
+	if checkIntervalSQL(conn) == "" {
+		t.Skip("PostgreSQL before 14 has no client_connection_check_interval")
+	}
+	if _, err := checkSession(ctx, conn, &o, o.Targets[0]); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	if err := conn.QueryRow(ctx, "SELECT current_setting('client_connection_check_interval')").Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got != "1s" {
+		t.Errorf("client_connection_check_interval = %q, want 1s", got)
+	}
+}

@@ -22,9 +22,13 @@ type session struct {
 	// pid is the server process that took the apply lock.
 	pid uint32
 	// checkInterval is an expression, followed by a comma, that sets
-	// client_connection_check_interval; "" before PostgreSQL 14.
+	// client_connection_check_interval; "" before PostgreSQL 14. Every
+	// file sets it again after its RESET ALL.
 	checkInterval string
-	emit          func(Event)
+	// fresh: the history table was created by this session, so it has no
+	// rows to read.
+	fresh bool
+	emit  func(Event)
 }
 
 // row returns the history row of u on the session's target.
@@ -135,9 +139,17 @@ func ms(d time.Duration) string {
 // their own. A session-mode pool issues its own keys too and gets the full
 // check, which it passes. The guard of every file still checks the server
 // process.
+//
+// The same query sets client_connection_check_interval, which connect
+// left out to save a round trip.
 func checkSession(ctx context.Context, conn *pgx.Conn, opts *Options, t Target) (uint32, error) {
 	var pid uint32
-	if err := conn.QueryRow(ctx, "SELECT pg_catalog.pg_backend_pid()").Scan(&pid); err != nil {
+	var setting string
+	dest := []any{&pid}
+	if checkIntervalSQL(conn) != "" {
+		dest = []any{&setting, &pid}
+	}
+	if err := conn.QueryRow(ctx, "SELECT "+checkIntervalSQL(conn)+"pg_catalog.pg_backend_pid()").Scan(dest...); err != nil {
 		return 0, fmt.Errorf("checking for a connection pooler: %w", err)
 	}
 	if pid == conn.PgConn().PID() {

@@ -54,15 +54,12 @@ func runTarget(ctx context.Context, opts *Options, table history.Table, t Target
 			}
 			return finish(TargetFailed, err)
 		}
-		if err := history.Ensure(ctx, conn, table); err != nil {
+		created, err := history.EnsureTable(ctx, conn, table)
+		if err != nil {
 			return finish(TargetFailed, err)
 		}
-		sess := &session{conn: conn, table: table, target: t, opts: opts, pid: pid, emit: emit}
-		if dbconn.ServerVersion(conn) >= 140000 {
-			// Set again after each RESET ALL; an expression of the
-			// SELECT that sets the file's timeouts.
-			sess.checkInterval = "pg_catalog.set_config('client_connection_check_interval', '1000', false), "
-		}
+		sess := &session{conn: conn, table: table, target: t, opts: opts, pid: pid, emit: emit,
+			checkInterval: checkIntervalSQL(conn), fresh: created}
 		return finish(sess.applyAll(ctx, &res, units))
 	}
 	rows, err := history.Rows(ctx, conn, table)
@@ -83,11 +80,17 @@ func runTarget(ctx context.Context, opts *Options, table history.Table, t Target
 	return finish(TargetPending, nil)
 }
 
-// applyAll reads history under the lock, plans and runs the files.
+// applyAll reads history under the lock, plans and runs the files. A
+// history table this session just created has no rows to read: no other
+// dbcd writes it without the lock, and its unique index refuses a second
+// live row of a file anyway.
 func (s *session) applyAll(ctx context.Context, res *TargetResult, units []*unit) (TargetStatus, error) {
-	rows, err := history.Rows(ctx, s.conn, s.table)
-	if err != nil {
-		return TargetFailed, err
+	var rows []history.Row
+	if !s.fresh {
+		var err error
+		if rows, err = history.ExistingRows(ctx, s.conn, s.table); err != nil {
+			return TargetFailed, err
+		}
 	}
 	plan, err := planTarget(s.target, s.opts, units, rows, func() (bool, error) { return isEmpty(ctx, s.conn, s.table) })
 	if err != nil {
@@ -204,23 +207,24 @@ func (p *snapshotter) take(ctx context.Context, k history.Key) error {
 	}
 	content := string(schema.Dump())
 	sum := history.SnapshotSHA(content)
-	if !p.stored[sum] {
-		// The model goes with the SQL, so that drift compares with it
-		// without loading the SQL into a scratch database; a snapshot
-		// without one still works, loaded as before.
-		model, err := schema.MarshalModel()
-		if err != nil {
-			model = nil
-		}
-		if sum, err = history.PutSnapshot(ctx, s.conn, s.table, content, model); err != nil {
-			return err
-		}
-		if p.stored == nil {
-			p.stored = map[string]bool{}
-		}
-		p.stored[sum] = true
+	if p.stored[sum] {
+		return history.LinkSnapshot(ctx, s.conn, s.table, k, sum)
 	}
-	return history.LinkSnapshot(ctx, s.conn, s.table, k, sum)
+	// The model goes with the SQL, so that drift compares with it without
+	// loading the SQL into a scratch database; a snapshot without one
+	// still works, loaded as before.
+	model, err := schema.MarshalModel()
+	if err != nil {
+		model = nil
+	}
+	if _, err := history.PutLinkSnapshot(ctx, s.conn, s.table, k, content, model); err != nil {
+		return err
+	}
+	if p.stored == nil {
+		p.stored = map[string]bool{}
+	}
+	p.stored[sum] = true
+	return nil
 }
 
 // ordered returns the files to run: the baseline first, then the rest.
@@ -246,8 +250,24 @@ func connect(ctx context.Context, opts *Options, t Target) (*pgx.Conn, error) {
 	// The configured timeouts are the session defaults, so that a file's own
 	// RESET lock_timeout (or RESET ALL) returns to them rather than to none,
 	// as review assumes of dbcd's runner.
-	return dbconn.Connect(ctx, t.URL, dbconn.ConnectOptions{
+	co := dbconn.ConnectOptions{
 		AppName:  dbconn.AppName(cmd, opts.Provenance.BuildNumber, t.Stage),
 		Settings: map[string]string{"lock_timeout": ms(opts.LockTimeout), "statement_timeout": ms(opts.StatementTimeout)},
-	})
+	}
+	if !opts.DryRun {
+		// checkSession sets client_connection_check_interval in its first
+		// query, saving a round trip.
+		co.CheckInterval = -1
+	}
+	return dbconn.Connect(ctx, t.URL, co)
+}
+
+// checkIntervalSQL returns an expression, followed by a comma, of a SELECT
+// that sets client_connection_check_interval to one second (as
+// dbconn.Connect does by default), or "" before PostgreSQL 14.
+func checkIntervalSQL(conn *pgx.Conn) string {
+	if dbconn.ServerVersion(conn) < 140000 {
+		return ""
+	}
+	return "pg_catalog.set_config('client_connection_check_interval', '1000', false), "
 }

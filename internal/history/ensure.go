@@ -14,19 +14,23 @@ import (
 // layoutPrefix starts the table comment that records the layout version.
 const layoutPrefix = "dbcd history layout "
 
-// createSQL creates the current layout of the history table and its
-// snapshot table. %[1]s is the history table, %[2]s the snapshot table,
-// %[3]s the index of live rows. A snapshot table left by an older layout
-// gets the model column.
-const createSQL = `
-CREATE TABLE IF NOT EXISTS %[2]s (
+// The statements that create the current layout of the history table and
+// its snapshot table, in this order. In each, %[1]s is the history table,
+// %[2]s the snapshot table, %[3]s the index of live rows.
+const (
+	// createSnapshotsSQL creates the snapshot table, which another history
+	// table in the same schema may share.
+	createSnapshotsSQL = `CREATE TABLE IF NOT EXISTS %[2]s (
   sha256     text PRIMARY KEY,
   content    text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   model      bytea
-);
-ALTER TABLE %[2]s ADD COLUMN IF NOT EXISTS model bytea;
-CREATE TABLE %[1]s (
+)`
+	// addModelSQL gives a snapshot table left by an older layout the model
+	// column.
+	addModelSQL = `ALTER TABLE %[2]s ADD COLUMN IF NOT EXISTS model bytea`
+	// createHistorySQL creates the history table.
+	createHistorySQL = `CREATE TABLE %[1]s (
   id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   db                 text NOT NULL,
   version            text NOT NULL,
@@ -61,13 +65,15 @@ CREATE TABLE %[1]s (
   resolved_by        text NOT NULL DEFAULT '',
   resolved_reason    text NOT NULL DEFAULT '',
   resolved_at        timestamptz
-);
-CREATE UNIQUE INDEX %[3]s ON %[1]s (db, version, type) WHERE status <> 'rolled-back'`
+)`
+	// createLiveSQL creates the index that keeps one live row per file.
+	createLiveSQL = `CREATE UNIQUE INDEX %[3]s ON %[1]s (db, version, type) WHERE status <> 'rolled-back'`
+)
 
 // upgrades holds the steps from each layout to the next: upgrades[0] turns
-// layout 1 into layout 2, and so on. Each is a format string like
-// createSQL, run as one multi-statement string. The current layout is
-// len(upgrades)+1, and createSQL must create it directly.
+// layout 1 into layout 2, and so on. Each is a format string like the
+// create statements, run as one multi-statement string. The current layout
+// is len(upgrades)+1, and the create statements must create it directly.
 var upgrades = []string{
 	// Layout 2: `drift --accept` records the accepted schema in columns
 	// of its own instead of replacing the row's snapshot (the schema right
@@ -101,61 +107,106 @@ func Layout() int { return len(upgrades) + 1 }
 // catalog; otherwise the work is one transaction under a transaction-level
 // advisory lock, so concurrent callers do it once.
 func Ensure(ctx context.Context, conn *pgx.Conn, t Table) error {
-	layout, exists, err := readLayout(ctx, conn, t)
-	if err != nil {
-		return err
-	}
-	if exists && layout == Layout() {
-		return nil
-	}
-	err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "SELECT pg_catalog.pg_advisory_xact_lock($1)", dbconn.LockKey(t.String()+" layout")); err != nil {
-			return err
-		}
-		layout, exists, err := readLayout(ctx, tx, t)
-		if err != nil {
-			return err
-		}
-		switch {
-		case !exists:
-			return create(ctx, tx, t)
-		case layout == 0:
-			return fmt.Errorf("table %s exists but is not a dbcd history table (its comment does not name a layout); choose another history.table", t)
-		case layout > Layout():
-			return fmt.Errorf("history table %s has layout %d, newer than this dbcd understands (%d); upgrade dbcd", t, layout, Layout())
-		}
-		for v := layout; v < Layout(); v++ {
-			if _, err := tx.Exec(ctx, t.format(upgrades[v-1])); err != nil {
-				return fmt.Errorf("upgrading to layout %d: %w", v+1, err)
-			}
-		}
-		return setLayout(ctx, tx, t)
-	})
-	if err != nil {
-		return fmt.Errorf("preparing history table %s: %w", t, err)
-	}
-	return nil
+	_, err := EnsureTable(ctx, conn, t)
+	return err
 }
 
-// create makes the schema (when missing), the tables and the index.
-func create(ctx context.Context, tx pgx.Tx, t Table) error {
-	var schemaExists bool
-	if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1)", t.Schema).Scan(&schemaExists); err != nil {
-		return err
+// EnsureTable is Ensure, also reporting whether this call created the
+// table, which then has no rows yet. A current table costs one round trip;
+// creating or upgrading one costs three: the catalog read, then the lock
+// and a second read in one batch, then the DDL and the commit in another.
+func EnsureTable(ctx context.Context, conn *pgx.Conn, t Table) (created bool, err error) {
+	layout, exists, err := readLayout(ctx, conn, t)
+	if err != nil {
+		return false, err
 	}
-	if !schemaExists {
+	if exists && layout == Layout() {
+		return false, nil
+	}
+	created, err = change(ctx, conn, t)
+	if conn.PgConn().TxStatus() != 'I' && !conn.IsClosed() {
+		_, _ = conn.Exec(context.Background(), "ROLLBACK")
+	}
+	if err != nil {
+		return false, fmt.Errorf("preparing history table %s: %w", t, err)
+	}
+	return created, nil
+}
+
+// change creates or upgrades t in one transaction: BEGIN, the advisory
+// lock and the state under it in one batch, then the statements that
+// state calls for and COMMIT in another. On error the caller rolls back.
+func change(ctx context.Context, conn *pgx.Conn, t Table) (created bool, err error) {
+	b := &pgx.Batch{}
+	b.Queue("BEGIN")
+	b.Queue("SELECT pg_catalog.pg_advisory_xact_lock($1)", dbconn.LockKey(t.String()+" layout"))
+	var st state
+	b.Queue(stateSQL, t.Schema, t.Name, t.SnapshotTable().Name).QueryRow(func(row pgx.Row) error {
+		return row.Scan(&st.exists, &st.comment, &st.schemaExists, &st.snapshotsExist)
+	})
+	if err := conn.SendBatch(ctx, b).Close(); err != nil {
+		return false, err
+	}
+	if st.exists {
+		return false, st.upgrade(ctx, conn, t)
+	}
+	b = &pgx.Batch{}
+	if !st.schemaExists {
 		// Created only when missing: CREATE SCHEMA IF NOT EXISTS needs the
 		// CREATE privilege on the database even when the schema exists.
-		if _, err := tx.Exec(ctx, "CREATE SCHEMA "+pgx.Identifier{t.Schema}.Sanitize()); err != nil {
-			return err
+		b.Queue("CREATE SCHEMA " + pgx.Identifier{t.Schema}.Sanitize())
+	}
+	b.Queue(t.format(createSnapshotsSQL))
+	if st.snapshotsExist {
+		b.Queue(t.format(addModelSQL))
+	}
+	b.Queue(t.format(createHistorySQL))
+	b.Queue(t.format(createLiveSQL))
+	b.Queue(layoutSQL(t))
+	b.Queue("COMMIT")
+	return true, conn.SendBatch(ctx, b).Close()
+}
+
+// stateSQL reads, under the lock, what change needs to know: whether the
+// table ($1.$2) exists and its comment, whether its schema exists, and
+// whether the snapshot table ($1.$3) exists.
+const stateSQL = `
+SELECT c.oid IS NOT NULL, pg_catalog.obj_description(c.oid, 'pg_class'),
+       EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1),
+       EXISTS (SELECT 1 FROM pg_catalog.pg_class s JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace
+               WHERE sn.nspname = $1 AND s.relname = $3)
+FROM (SELECT 1) one
+LEFT JOIN (pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace)
+  ON n.nspname = $1 AND c.relname = $2`
+
+// state is what stateSQL reads.
+type state struct {
+	exists, schemaExists, snapshotsExist bool
+	comment                              *string
+}
+
+// upgrade brings an existing t to the current layout and commits, or
+// refuses a table of a newer layout or none.
+func (st *state) upgrade(ctx context.Context, conn *pgx.Conn, t Table) error {
+	layout := parseLayout(st.comment)
+	switch {
+	case layout == 0:
+		return fmt.Errorf("table %s exists but is not a dbcd history table (its comment does not name a layout); choose another history.table", t)
+	case layout > Layout():
+		return fmt.Errorf("history table %s has layout %d, newer than this dbcd understands (%d); upgrade dbcd", t, layout, Layout())
+	}
+	// An upgrade step may hold several statements, which only the simple
+	// protocol (Exec without arguments) takes; upgrades are rare.
+	for v := layout; v < Layout(); v++ {
+		if _, err := conn.Exec(ctx, t.format(upgrades[v-1])); err != nil {
+			return fmt.Errorf("upgrading to layout %d: %w", v+1, err)
 		}
 	}
-	for _, stmt := range strings.Split(t.format(createSQL), ";\n") {
-		if _, err := tx.Exec(ctx, stmt); err != nil {
-			return err
-		}
+	if _, err := conn.Exec(ctx, layoutSQL(t)); err != nil {
+		return err
 	}
-	return setLayout(ctx, tx, t)
+	_, err := conn.Exec(ctx, "COMMIT")
+	return err
 }
 
 // format fills a layout format string with t's names.
@@ -163,10 +214,9 @@ func (t Table) format(s string) string {
 	return fmt.Sprintf(s, t.Quoted(), t.Snapshots(), t.sibling("live"))
 }
 
-func setLayout(ctx context.Context, tx pgx.Tx, t Table) error {
-	comment := layoutPrefix + strconv.Itoa(Layout())
-	_, err := tx.Exec(ctx, "COMMENT ON TABLE "+t.Quoted()+" IS "+quoteLiteral(comment))
-	return err
+// layoutSQL records the current layout in t's comment.
+func layoutSQL(t Table) string {
+	return "COMMENT ON TABLE " + t.Quoted() + " IS " + quoteLiteral(layoutPrefix+strconv.Itoa(Layout()))
 }
 
 // readLayout returns the layout recorded on t, 0 when the table exists
@@ -183,14 +233,19 @@ WHERE n.nspname = $1 AND c.relname = $2`, t.Schema, t.Name).Scan(&comment)
 	if err != nil {
 		return 0, false, fmt.Errorf("reading history table %s: %w", t, err)
 	}
+	return parseLayout(comment), true, nil
+}
+
+// parseLayout reads the layout from a table comment, 0 when it names none.
+func parseLayout(comment *string) int {
 	if comment == nil || !strings.HasPrefix(*comment, layoutPrefix) {
-		return 0, true, nil
+		return 0
 	}
 	n, err := strconv.Atoi(strings.TrimPrefix(*comment, layoutPrefix))
 	if err != nil || n < 1 {
-		return 0, true, nil
+		return 0
 	}
-	return n, true, nil
+	return n
 }
 
 // Exists reports whether t exists.

@@ -111,6 +111,13 @@ func Rows(ctx context.Context, q Querier, t Table) ([]Row, error) {
 	if err != nil || !exists {
 		return nil, err
 	}
+	return ExistingRows(ctx, q, t)
+}
+
+// ExistingRows returns every row of t, which the caller knows exists (it
+// called Ensure), in the order they were written: Rows without the catalog
+// read before.
+func ExistingRows(ctx context.Context, q Querier, t Table) ([]Row, error) {
 	rows, err := q.Query(ctx, "SELECT "+columns+" FROM "+t.Quoted()+" ORDER BY id")
 	if err != nil {
 		return nil, fmt.Errorf("reading history table %s: %w", t, err)

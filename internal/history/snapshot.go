@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/dbcd/dbcd/internal/dbconn"
 )
@@ -27,11 +28,51 @@ func PutSnapshot(ctx context.Context, q Querier, t Table, content string, model 
 		return "", nil
 	}
 	sum := SnapshotSHA(content)
-	if _, err := q.Exec(ctx, "INSERT INTO "+t.Snapshots()+` AS s (sha256, content, model) VALUES ($1, $2, $3)
-ON CONFLICT (sha256) DO UPDATE SET model = EXCLUDED.model
-WHERE EXCLUDED.model IS NOT NULL AND s.model IS DISTINCT FROM EXCLUDED.model`,
-		sum, content, model); err != nil {
+	if _, err := q.Exec(ctx, putSQL(t), sum, content, model); err != nil {
 		return "", fmt.Errorf("storing a schema snapshot in %s: %w", t.Snapshots(), err)
+	}
+	return sum, nil
+}
+
+// putSQL stores a snapshot ($1 its SHA-256, $2 its content, $3 its model).
+func putSQL(t Table) string {
+	return "INSERT INTO " + t.Snapshots() + ` AS s (sha256, content, model) VALUES ($1, $2, $3)
+ON CONFLICT (sha256) DO UPDATE SET model = EXCLUDED.model
+WHERE EXCLUDED.model IS NOT NULL AND s.model IS DISTINCT FROM EXCLUDED.model`
+}
+
+// linkSQL links snapshot $4 to the done row of file ($1, $2, $3).
+func linkSQL(t Table) string {
+	return "UPDATE " + t.Quoted() + ` SET snapshot_sha256 = $4
+WHERE db = $1 AND version = $2 AND type = $3 AND status = 'done'`
+}
+
+// Batcher sends a pipelined batch: a *pgx.Conn or a pgx.Tx.
+type Batcher interface {
+	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
+}
+
+// PutLinkSnapshot does what PutSnapshot and then LinkSnapshot do, in one
+// round trip: it stores content (once per distinct content, with model as
+// for PutSnapshot) and links it to the done row of file k. Blank content
+// stores nothing and is refused.
+func PutLinkSnapshot(ctx context.Context, q Batcher, t Table, k Key, content string, model []byte) (string, error) {
+	if strings.TrimSpace(content) == "" {
+		return "", fmt.Errorf("storing a schema snapshot in %s: the schema dump is empty", t.Snapshots())
+	}
+	sum := SnapshotSHA(content)
+	b := &pgx.Batch{}
+	b.Queue(putSQL(t), sum, content, model).Exec(func(pgconn.CommandTag) error { return nil })
+	var linked int64
+	b.Queue(linkSQL(t), k.DB, k.Version, k.Type, sum).Exec(func(tag pgconn.CommandTag) error {
+		linked = tag.RowsAffected()
+		return nil
+	})
+	if err := q.SendBatch(ctx, b).Close(); err != nil {
+		return "", fmt.Errorf("storing a schema snapshot in %s: %w", t.Snapshots(), err)
+	}
+	if linked == 0 {
+		return "", fmt.Errorf("linking a schema snapshot in %s: no done row of %s version %s (%s)", t, k.DB, k.Version, k.Type)
 	}
 	return sum, nil
 }
@@ -55,8 +96,7 @@ func StoreSnapshot(ctx context.Context, q Querier, t Table, id int64, content st
 // the schema right after that migration. apply calls it after each file,
 // having stored the content with PutSnapshot (once per distinct content).
 func LinkSnapshot(ctx context.Context, q Querier, t Table, k Key, sha string) error {
-	tag, err := q.Exec(ctx, "UPDATE "+t.Quoted()+` SET snapshot_sha256 = $4
-WHERE db = $1 AND version = $2 AND type = $3 AND status = 'done'`, k.DB, k.Version, k.Type, sha)
+	tag, err := q.Exec(ctx, linkSQL(t), k.DB, k.Version, k.Type, sha)
 	if err != nil {
 		return fmt.Errorf("linking a schema snapshot in %s: %w", t, err)
 	}

@@ -95,3 +95,37 @@ COMMENT ON TABLE dbcd.migration_history IS 'dbcd history layout 2'`)
 		t.Errorf("no history table: %q, %v", m, err)
 	}
 }
+
+// TestPutLinkSnapshot: one batch stores a snapshot once and links it to
+// the done row of a file; a file without a done row is an error, the
+// snapshot left stored unlinked, as PutSnapshot then LinkSnapshot leave it.
+func TestPutLinkSnapshot(t *testing.T) {
+	db := pgtest.New(t)
+	conn := db.Conn(t)
+	ctx := context.Background()
+	tbl, _ := ParseTable("")
+	if err := Ensure(ctx, conn, tbl); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"1", "2"} {
+		r := &Row{DB: "app", Version: v, Type: "ddl", Path: v + ".sql", Checksum: "c", Statements: "x", Status: StatusDone}
+		if err := InsertFinished(ctx, conn, tbl, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, v := range []string{"1", "2"} {
+		sum, err := PutLinkSnapshot(ctx, conn, tbl, Key{"app", v, "ddl"}, "CREATE TABLE a ();", []byte("m"))
+		if err != nil || sum != SnapshotSHA("CREATE TABLE a ();") {
+			t.Fatalf("PutLinkSnapshot = %q, %v", sum, err)
+		}
+	}
+	if n := pgtest.QueryValue[int64](t, db, "SELECT count(*) FROM dbcd.migration_history WHERE snapshot_sha256 IS NOT NULL"); n != 2 {
+		t.Errorf("linked rows = %d, want 2", n)
+	}
+	if _, err := PutLinkSnapshot(ctx, conn, tbl, Key{"app", "3", "ddl"}, "CREATE TABLE b ();", nil); err == nil {
+		t.Error("linking to a file without a done row succeeded")
+	}
+	if n := pgtest.QueryValue[int64](t, db, "SELECT count(*) FROM dbcd.migration_history_snapshot"); n != 2 {
+		t.Errorf("snapshots stored = %d, want 2", n)
+	}
+}

@@ -67,34 +67,51 @@ type catalog struct {
 
 // Inspect reads the schema of the database conn is connected to. It runs
 // one read-only REPEATABLE READ transaction with a fixed number of queries,
-// sent in one batch, whatever the number of objects.
+// whatever the number of objects, sent with its BEGIN and COMMIT in one
+// batch: one round trip.
 func Inspect(ctx context.Context, conn *pgx.Conn, opts Options) (*Schema, error) {
+	version, err := serverVersion(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	cat := &catalog{version: version}
+	err = cat.read(ctx, conn, opts)
+	if conn.PgConn().TxStatus() != 'I' && !conn.IsClosed() {
+		// A failed query left the transaction open.
+		_, _ = conn.Exec(context.Background(), "ROLLBACK")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return build(cat, opts), nil
+}
+
+// serverVersion returns the server's server_version_num, worked out from
+// the server_version the server reported at start-up (15.4 is 150004), or
+// asked for when that is missing or older than PostgreSQL 10.
+func serverVersion(ctx context.Context, conn *pgx.Conn) (int, error) {
+	major, minor, i := 0, 0, 0
+	s := conn.PgConn().ParameterStatus("server_version")
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		major = major*10 + int(s[i]-'0')
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			minor = minor*10 + int(s[i]-'0')
+		}
+	}
+	if major >= 10 && major < 100 {
+		return major*10000 + minor, nil
+	}
 	var vs string
 	if err := conn.QueryRow(ctx, "SHOW server_version_num").Scan(&vs); err != nil {
-		return nil, fmt.Errorf("reading server version: %w", err)
+		return 0, fmt.Errorf("reading server version: %w", err)
 	}
 	version, err := strconv.Atoi(vs)
 	if err != nil {
-		return nil, fmt.Errorf("reading server version %q: %w", vs, err)
+		return 0, fmt.Errorf("reading server version %q: %w", vs, err)
 	}
-	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
-	if err != nil {
-		return nil, fmt.Errorf("starting catalog transaction: %w", err)
-	}
-	defer func() { _ = tx.Rollback(ctx) }()
-	// An empty search_path makes the server qualify every name outside
-	// pg_catalog in what it deparses, as pg_dump does.
-	if _, err := tx.Exec(ctx, "SELECT pg_catalog.set_config('search_path', '', true)"); err != nil {
-		return nil, fmt.Errorf("clearing search_path: %w", err)
-	}
-	cat := &catalog{version: version}
-	if err := cat.read(ctx, tx, opts); err != nil {
-		return nil, err
-	}
-	if err := tx.Commit(ctx); err != nil {
-		return nil, fmt.Errorf("ending catalog transaction: %w", err)
-	}
-	return build(cat, opts), nil
+	return version, nil
 }
 
 // reader queues a query in a batch and later decodes its rows.
@@ -112,8 +129,10 @@ func collectInto[T any](name string, dst *[]T) reader {
 	}}
 }
 
-// read runs every query in one batch.
-func (c *catalog) read(ctx context.Context, tx pgx.Tx, opts Options) error {
+// read runs every query in one batch, in a read-only REPEATABLE READ
+// transaction begun and committed in the same batch. On error the
+// transaction may be left open; the caller rolls it back.
+func (c *catalog) read(ctx context.Context, conn *pgx.Conn, opts Options) error {
 	readers := []reader{
 		collectInto("schemas", &c.schemas),
 		collectInto("extensions", &c.extensions),
@@ -141,6 +160,10 @@ func (c *catalog) read(ctx context.Context, tx pgx.Tx, opts Options) error {
 	}
 	excluded := opts.excluded()
 	batch := &pgx.Batch{}
+	batch.Queue("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+	// An empty search_path makes the server qualify every name outside
+	// pg_catalog in what it deparses, as pg_dump does.
+	batch.Queue("SELECT pg_catalog.set_config('search_path', '', true)")
 	for _, r := range readers {
 		sql, err := loadQuery(r.name, c.version)
 		if err != nil {
@@ -148,16 +171,29 @@ func (c *catalog) read(ctx context.Context, tx pgx.Tx, opts Options) error {
 		}
 		batch.Queue(sql, excluded)
 	}
-	results := tx.SendBatch(ctx, batch)
+	batch.Queue("COMMIT")
+	results := conn.SendBatch(ctx, batch)
+	fail := func(what string, err error) error {
+		_ = results.Close()
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if _, err := results.Exec(); err != nil {
+		return fail("starting catalog transaction", err)
+	}
+	if _, err := results.Exec(); err != nil {
+		return fail("clearing search_path", err)
+	}
 	for _, r := range readers {
 		rows, err := results.Query()
 		if err == nil {
 			err = r.read(rows)
 		}
 		if err != nil {
-			_ = results.Close()
-			return fmt.Errorf("reading catalog (%s): %w", r.name, err)
+			return fail("reading catalog ("+r.name+")", err)
 		}
+	}
+	if _, err := results.Exec(); err != nil {
+		return fail("ending catalog transaction", err)
 	}
 	if err := results.Close(); err != nil {
 		return fmt.Errorf("reading catalog: %w", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"sync"
 	"text/template"
 )
 
@@ -20,8 +21,32 @@ type queryData struct {
 	Version int
 }
 
+// rendered caches the text of each query per server version (a
+// renderKey), rendered once per process however many databases are
+// inspected.
+var rendered sync.Map
+
+type renderKey struct {
+	name    string
+	version int
+}
+
 // loadQuery renders the named query for a server version.
 func loadQuery(name string, version int) (string, error) {
+	k := renderKey{name, version}
+	if s, ok := rendered.Load(k); ok {
+		return s.(string), nil
+	}
+	s, err := renderQuery(name, version)
+	if err != nil {
+		return "", err
+	}
+	rendered.Store(k, s)
+	return s, nil
+}
+
+// renderQuery reads and renders the named query for a server version.
+func renderQuery(name string, version int) (string, error) {
 	text, err := queryFS.ReadFile("queries/" + name + ".sql")
 	if err != nil {
 		return "", fmt.Errorf("reading query %s: %w", name, err)

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -34,13 +35,22 @@ const (
 )
 
 // serverSettings trade durability for speed; a test cluster never survives
-// a crash anyway.
-var serverSettings = []string{
+// a crash anyway. A durable cluster leaves out fastSettings.
+var serverSettings = append(slices.Clone(fastSettings), baseSettings...)
+
+// fastSettings are the settings that give up durability, PostgreSQL's
+// defaults otherwise (fsync, synchronous commits, full-page writes, a WAL
+// for replicas).
+var fastSettings = []string{
 	"fsync=off",
 	"synchronous_commit=off",
 	"full_page_writes=off",
 	"wal_level=minimal",
 	"max_wal_senders=0",
+}
+
+// baseSettings are the settings of every test cluster.
+var baseSettings = []string{
 	"shared_buffers=32MB",
 	"max_connections=100",
 	"dynamic_shared_memory_type=mmap",
@@ -53,17 +63,18 @@ var serverSettings = []string{
 
 // localServer is a private cluster run by this test binary.
 type localServer struct {
-	dir     string // holds data/, the socket, postgres.log and owner
-	port    int
-	proc    *os.Process
-	exited  chan struct{} // closed once postgres has exited
-	exitErr error         // the result of Wait; read only after exited
+	dir      string   // holds data/, the socket, postgres.log and owner
+	settings []string // the -c settings postgres runs with
+	port     int
+	proc     *os.Process
+	exited   chan struct{} // closed once postgres has exited
+	exitErr  error         // the result of Wait; read only after exited
 }
 
-// startLocal creates a cluster in a new temporary directory, starts it and
-// creates the test role with a random password. It returns the cluster's
-// description and the server handle for shutdown.
-func startLocal() (*Cluster, *localServer, error) {
+// startLocal creates a cluster in a new temporary directory, starts it with
+// settings and creates the test role with a random password. It returns
+// the cluster's description and the server handle for shutdown.
+func startLocal(settings []string) (*Cluster, *localServer, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	defer cancel()
 
@@ -81,7 +92,7 @@ func startLocal() (*Cluster, *localServer, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("creating cluster directory: %w", err)
 	}
-	s := &localServer{dir: dir}
+	s := &localServer{dir: dir, settings: settings}
 	ok := false
 	defer func() {
 		if !ok {
@@ -186,7 +197,7 @@ func (s *localServer) launch(ctx context.Context, binDir string, as *runAs, port
 		"-h", "127.0.0.1",
 		"-p", strconv.Itoa(port),
 	}
-	for _, kv := range serverSettings {
+	for _, kv := range s.settings {
 		args = append(args, "-c", kv)
 	}
 	logFile, err := os.OpenFile(s.logPath(), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)

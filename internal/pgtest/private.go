@@ -36,15 +36,35 @@ func (p *Private) NewDB(t testing.TB) *DB {
 	return db
 }
 
+// PrivateOption changes the cluster NewPrivate starts.
+type PrivateOption func(*privateConfig)
+
+type privateConfig struct{ durable bool }
+
+// Durable makes the private cluster keep PostgreSQL's default durability
+// (fsync, synchronous_commit and full_page_writes on, wal_level replica)
+// instead of trading it for speed: every commit waits for its WAL to reach
+// the disk, as on a production server. Benchmarks use it to model real
+// targets.
+func Durable() PrivateOption { return func(c *privateConfig) { c.durable = true } }
+
 // NewPrivate starts a private cluster for t, even when
 // DBCD_TEST_DATABASE_URL names an external server, and stops it and
 // removes its directory when t ends. It costs an initdb and a server start
 // (about two seconds); use it only for tests that need their own server.
 // When no cluster can be started it skips t, or fails it when CI=true or
 // DBCD_REQUIRE_POSTGRES=1.
-func NewPrivate(t testing.TB) *Private {
+func NewPrivate(t testing.TB, opts ...PrivateOption) *Private {
 	t.Helper()
-	c, local, err := startLocal()
+	var cfg privateConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	settings := serverSettings
+	if cfg.durable {
+		settings = baseSettings
+	}
+	c, local, err := startLocal(settings)
 	if err != nil {
 		unavailable(t, err)
 	}

@@ -2,6 +2,7 @@ package pgtest_test
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/dbcd/dbcd/internal/pgtest"
@@ -48,5 +49,23 @@ func TestGenerateTables(t *testing.T) {
   (SELECT count(*) FROM pg_constraint WHERE contype = 'f'))`)
 	if got != "25 tables, 2 views, 2 triggers, 24 fkeys" {
 		t.Errorf("generated %s", got)
+	}
+}
+
+// TestDurablePrivateCluster: a durable private cluster keeps PostgreSQL's
+// durability settings, which the shared cluster gives up.
+func TestDurablePrivateCluster(t *testing.T) {
+	settings := func(db *pgtest.DB) string {
+		return pgtest.QueryValue[string](t, db, `SELECT current_setting('fsync') || ' ' ||
+  current_setting('synchronous_commit') || ' ' || current_setting('full_page_writes') || ' ' || current_setting('wal_level')`)
+	}
+	if got, want := settings(pgtest.NewPrivate(t, pgtest.Durable()).NewDB(t)), "on on on replica"; got != want {
+		t.Errorf("durable cluster: fsync, synchronous_commit, full_page_writes, wal_level = %s, want %s", got, want)
+	}
+	if os.Getenv("DBCD_TEST_DATABASE_URL") != "" {
+		return
+	}
+	if got, want := settings(pgtest.New(t)), "off off off minimal"; got != want {
+		t.Errorf("shared cluster: fsync, synchronous_commit, full_page_writes, wal_level = %s, want %s", got, want)
 	}
 }

@@ -63,7 +63,7 @@ func Server(t testing.TB) *Cluster {
 		if u := os.Getenv(EnvURL); u != "" {
 			c, err = openExternal(u)
 		} else {
-			c, local, err = startLocal()
+			c, local, err = startLocal(serverSettings)
 		}
 		shared.mu.Lock()
 		shared.cluster, shared.local, shared.err = c, local, err

@@ -10,7 +10,7 @@ import "fmt"
 //
 // Start ignores DBCD_TEST_DATABASE_URL: it always starts its own server.
 func Start() (c *Cluster, stop func() error, err error) {
-	c, local, err := startLocal()
+	c, local, err := startLocal(serverSettings)
 	if err != nil {
 		return nil, nil, err
 	}
