@@ -34,6 +34,9 @@ type parsed struct {
 	file *sqlparse.File
 	err  error
 	done chan struct{}
+	// slot is set when a worker parsed the file: it holds a slot until
+	// next hands the file out.
+	slot bool
 }
 
 // startPrefetch starts parsing the files of histories, in review order.
@@ -69,9 +72,8 @@ func startPrefetch(histories []History) *prefetch {
 				if i >= len(p.files) {
 					return
 				}
-				f := p.files[i]
-				p.out[i].file, p.out[i].err = sqlparse.Parse(f.Path, f.Content)
-				close(p.out[i].done)
+				p.out[i].slot = true
+				p.parse(i)
 			}
 		}()
 	}
@@ -92,11 +94,33 @@ func (p *prefetch) next() (*sqlparse.File, error) {
 		f := p.files[i]
 		return sqlparse.Parse(f.Path, f.Content)
 	}
-	<-p.out[i].done
+	// While a worker parses the file, parse the next files nobody has
+	// started on, rather than wait idle.
+	for {
+		select {
+		case <-p.out[i].done:
+		default:
+			if j := p.taken.Load(); j < int64(len(p.files)) && j < int64(i+prefetchWindow) && p.taken.CompareAndSwap(j, j+1) {
+				p.parse(int(j))
+				continue
+			}
+			<-p.out[i].done
+		}
+		break
+	}
 	r := p.out[i]
 	p.out[i] = parsed{}
-	<-p.slots
+	if r.slot {
+		<-p.slots
+	}
 	return r.file, r.err
+}
+
+// parse parses file i into its result.
+func (p *prefetch) parse(i int) {
+	f := p.files[i]
+	p.out[i].file, p.out[i].err = sqlparse.Parse(f.Path, f.Content)
+	close(p.out[i].done)
 }
 
 // close ends the workers; files not handed out yet are not parsed.
