@@ -35,7 +35,7 @@ func (s *Stmt) Memo(key any, compute func() any) any {
 		s.memo, s.memoAt = s.memo[:0], *s.clock
 	}
 	if s.memo == nil {
-		s.memo = make([]memoEntry, 0, 8) // the facts rules share: few
+		s.memo = s.memoBuf[:0] // the facts rules share: few
 	}
 	if v, ok := lookup(s.memo, key); ok {
 		return v

@@ -176,4 +176,7 @@ type Stmt struct {
 	memo   []memoEntry
 	memoAt int
 	clock  *int
+	// memoBuf holds the first memo entries, which are all most
+	// statements need, without an allocation of their own.
+	memoBuf [6]memoEntry
 }

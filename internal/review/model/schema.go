@@ -55,8 +55,11 @@ type resolveKey struct {
 // changed forgets the names resolved so far: the schema or the
 // search_path is about to change.
 func (s *Schema) changed() {
-	if len(s.resolved) > 0 {
-		s.resolved = nil
+	switch n := len(s.resolved); {
+	case n > 64:
+		s.resolved = nil // a map that grew large costs its size to clear
+	case n > 0:
+		clear(s.resolved)
 	}
 }
 
