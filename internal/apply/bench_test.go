@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -111,7 +112,7 @@ func runPsql(b *testing.B, psql, script, url string) {
 // BenchmarkApply50Targets applies 20 files to each of 50 databases, at
 // parallel 1 and 8, in three variants: against the local server, where
 // every step is CPU on the same machine; through a proxy adding a
-// network's latency (DBCD_BENCH_LATENCY each way, 2ms by default; "0"
+// network's latency (DBCD_BENCH_LATENCY each way, 2ms and 10ms by default; "0"
 // skips the networked variants), as real targets are reached; and through
 // the proxy to a private cluster with PostgreSQL's default durability
 // (fsync and synchronous commits on), as real targets run. The
@@ -132,10 +133,13 @@ func BenchmarkApply50Targets(b *testing.B) {
 		durable bool
 	}
 	variants := []variant{{name: "local"}}
-	if lat := benchLatency(b); lat > 0 {
-		variants = append(variants,
-			variant{name: "latency=" + lat.String(), latency: lat},
-			variant{name: "durable+latency=" + lat.String(), latency: lat, durable: true})
+	lats := benchLatencies(b)
+	for _, lat := range lats {
+		variants = append(variants, variant{name: "latency=" + lat.String(), latency: lat})
+	}
+	if len(lats) > 0 {
+		lat := lats[len(lats)-1]
+		variants = append(variants, variant{name: "durable+latency=" + lat.String(), latency: lat, durable: true})
 	}
 	for _, v := range variants {
 		var serial time.Duration
@@ -198,21 +202,27 @@ func BenchmarkApply50Targets(b *testing.B) {
 	}
 }
 
-// benchLatency reads DBCD_BENCH_LATENCY, the one-way latency of the
-// networked benchmark variants (default 2ms).
-func benchLatency(b *testing.B) time.Duration {
+// benchLatencies reads DBCD_BENCH_LATENCY, the one-way latencies of the
+// networked benchmark variants, comma-separated: by default 2ms (a target
+// in the runner's region) and 10ms (a target in another region); "0" runs
+// none. The durable variant uses the last.
+func benchLatencies(b *testing.B) []time.Duration {
 	s := os.Getenv("DBCD_BENCH_LATENCY")
-	if s == "" {
-		return 2 * time.Millisecond
+	switch s {
+	case "":
+		return []time.Duration{2 * time.Millisecond, 10 * time.Millisecond}
+	case "0":
+		return nil
 	}
-	if s == "0" {
-		return 0
+	var out []time.Duration
+	for _, f := range strings.Split(s, ",") {
+		d, err := time.ParseDuration(strings.TrimSpace(f))
+		if err != nil || d <= 0 {
+			b.Fatalf("DBCD_BENCH_LATENCY=%q: want durations such as 2ms,10ms", s)
+		}
+		out = append(out, d)
 	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d < 0 {
-		b.Fatalf("DBCD_BENCH_LATENCY=%q: want a duration such as 2ms", s)
-	}
-	return d
+	return out
 }
 
 // BenchmarkPsqlFloor runs the same 1,000 files through psql

@@ -34,8 +34,8 @@ func BenchmarkTargetPhases(b *testing.B) {
 	for upto := range phases {
 		b.Run("upto="+phases[upto], func(b *testing.B) {
 			var proxy *latencyProxy
-			if lat := benchLatency(b); lat > 0 && os.Getenv("DBCD_BENCH_LATENCY") != "" {
-				proxy = startLatencyProxy(b, pgtest.Server(b).HostPort(), lat)
+			if lats := benchLatencies(b); len(lats) > 0 && os.Getenv("DBCD_BENCH_LATENCY") != "" {
+				proxy = startLatencyProxy(b, pgtest.Server(b).HostPort(), lats[0])
 			}
 			post := postmasterOf(b, pgtest.New(b))
 			var wall time.Duration
