@@ -114,6 +114,30 @@ func (s *Statement) Identifiers() []Identifier {
 	return out
 }
 
+// LongIdentifiers returns the identifiers of Identifiers whose name is
+// longer than n bytes, without reading the others: a name is never longer
+// than its token (quotes and doubled quotes only shorten it).
+func (s *Statement) LongIdentifiers(n int) []Identifier {
+	var out []Identifier
+	if !s.scanned {
+		for _, id := range Identifiers(s.Text) {
+			if len(id.Name) > n {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	for _, t := range s.toks {
+		if t.kind != tokIdent || t.end-t.start <= n {
+			continue
+		}
+		if id, ok := identifier(s.Text, t.start-s.from, t.end-s.from); ok && len(id.Name) > n {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // identifier reads the identifier token sql[start:end].
 func identifier(sql string, start, end int) (Identifier, bool) {
 	if start < 0 || end > len(sql) || start >= end {

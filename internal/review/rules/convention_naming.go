@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -26,12 +27,12 @@ var namingIdentifierLength = &review.Rule{
 	Bad:  "CREATE INDEX orders_customer_id_created_at_status_shipping_country_partial_idx_v2 ON public.orders (customer_id);",
 	Good: "CREATE INDEX orders_customer_created_status_idx ON public.orders (customer_id);",
 	Stmt: func(p *review.Pass, s *review.Stmt) {
-		seen := map[string]bool{}
-		for _, id := range s.Identifiers() {
-			if len(id.Name) <= maxIdentifierBytes || seen[id.Name] {
+		var seen []string
+		for _, id := range s.LongIdentifiers(maxIdentifierBytes) {
+			if slices.Contains(seen, id.Name) {
 				continue
 			}
-			seen[id.Name] = true
+			seen = append(seen, id.Name)
 			p.Report(s, "identifier %s is %d bytes long: PostgreSQL truncates it to 63 bytes (%s)",
 				convQuote(id.Name), len(id.Name), convQuote(truncateIdentifier(id.Name)))
 		}
