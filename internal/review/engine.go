@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -108,9 +109,18 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 	pre := startPrefetch(histories)
 	defer pre.close()
 	insts := &instanceCache{c: c, opts: opts, liveSkipped: liveSkipped}
-	// The findings of the files are put together once at the end: appending
-	// them file by file copied them over and over.
-	var frs []fileResult
+	// The findings are appended file by file into arrays sized from the
+	// files reviewed so far (see findingsCap), so that neither a copy of
+	// them all nor the files' own slices outlive the file.
+	toReview := 0
+	for _, h := range histories {
+		for _, f := range h.Files {
+			if f.Review {
+				toReview++
+			}
+		}
+	}
+	sorted, reviewed := true, 0
 	for _, h := range histories {
 		schema := model.New()
 		if h.Seed != nil {
@@ -128,22 +138,19 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 				continue
 			}
 			res.Files = append(res.Files, f.Path)
-			frs = append(frs, c.reviewFile(f, parsed, perr, schema, opts, insts))
-		}
-	}
-	total := 0
-	for _, fr := range frs {
-		total += len(fr)
-	}
-	res.Findings, res.Failing = make([]diag.Finding, 0, total), make([]bool, 0, total)
-	sorted := true
-	for _, fr := range frs {
-		if n := len(res.Findings); n > 0 && len(fr) > 0 && diag.Less(fr[0].Finding, res.Findings[n-1]) {
-			sorted = false
-		}
-		for i := range fr {
-			res.Findings = append(res.Findings, fr[i].Finding)
-			res.Failing = append(res.Failing, fr[i].failing)
+			fr := c.reviewFile(f, parsed, perr, schema, opts, insts)
+			reviewed++
+			if n := len(res.Findings); n > 0 && len(fr) > 0 && diag.Less(fr[0].Finding, res.Findings[n-1]) {
+				sorted = false
+			}
+			if need := len(res.Findings) + len(fr); need > cap(res.Findings) {
+				size := findingsCap(need, reviewed, toReview)
+				res.Findings, res.Failing = slices.Grow(res.Findings, size-len(res.Findings)), slices.Grow(res.Failing, size-len(res.Failing))
+			}
+			for i := range fr {
+				res.Findings = append(res.Findings, fr[i].Finding)
+				res.Failing = append(res.Failing, fr[i].failing)
+			}
 		}
 	}
 	for id := range liveSkipped {
@@ -156,6 +163,17 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 		sortResult(res)
 	}
 	return res, nil
+}
+
+// findingsCap is the room to make for the findings once they outgrow
+// their arrays: need findings after reviewed of total files, so about
+// need*total/reviewed in the end, with a margin; never less than twice
+// need, so that appending stays amortised constant time, and never more
+// than eight times need, so that a first file full of findings does not
+// size the arrays for thousands like it.
+func findingsCap(need, reviewed, total int) int {
+	est := need + need*(total-reviewed)/max(reviewed, 1)
+	return max(min(est+est/8, 8*need), 2*need, 64)
 }
 
 // replay applies a file that is not reviewed to the schema, in the

@@ -255,3 +255,16 @@ func TestRuleNodes(t *testing.T) {
 		t.Errorf("NewCatalog with an unknown node type: %v", err)
 	}
 }
+
+func TestFindingsCap(t *testing.T) {
+	for _, c := range []struct{ need, reviewed, total, want int }{
+		{35, 1, 1000, 280},                 // bounded to 8x what is needed
+		{3500, 300, 1000, 11666 + 11666/8}, // the estimate, with a margin
+		{10, 10, 10, 64},                   // small: at least 64
+		{1000, 999, 1000, 2000},            // near the end: at least double
+	} {
+		if got := findingsCap(c.need, c.reviewed, c.total); got != c.want {
+			t.Errorf("findingsCap(%d, %d, %d) = %d, want %d", c.need, c.reviewed, c.total, got, c.want)
+		}
+	}
+}
