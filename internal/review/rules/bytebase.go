@@ -139,9 +139,30 @@ func bbQuote(name string) string {
 // bbSummary returns the start of a statement's first line, for messages.
 func bbSummary(s *review.Stmt) string {
 	line, _, _ := strings.Cut(s.Text, "\n")
-	line = strings.TrimSpace(line)
+	line = strings.TrimSpace(bbCutComment(line))
 	if r := []rune(line); len(r) > 60 {
 		line = string(r[:57]) + "..."
+	}
+	return line
+}
+
+// bbCutComment returns line without a trailing -- or /* comment (one that
+// starts outside quotes): the first line of a multi-line statement often
+// ends with one.
+func bbCutComment(line string) string {
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case strings.HasPrefix(line[i:], "--") || strings.HasPrefix(line[i:], "/*"):
+			return line[:i]
+		}
 	}
 	return line
 }

@@ -14,8 +14,10 @@ import (
 // bbTableCommentRule checks the tables created in the file: with the option
 // required, each needs a COMMENT ON TABLE in the same file; a comment longer
 // than maxLength characters (when positive) is flagged at the COMMENT
-// statement. It runs at the end of the file, since comments follow the
-// CREATE TABLE.
+// statement. As in Bytebase, the last comment on a table is the one that
+// counts. Names are resolved statement by statement (search_path may change
+// within the file); the decision waits for the end of the file, since
+// comments follow the CREATE TABLE.
 var bbTableCommentRule = &review.Rule{
 	ID:       "table.comment",
 	Aliases:  []string{"TABLE_COMMENT"},
@@ -27,40 +29,21 @@ var bbTableCommentRule = &review.Rule{
 	Fix:      "add a short COMMENT ON TABLE ... IS '...' after the CREATE TABLE",
 	Bad: "CREATE TABLE orders (id bigint);\n" +
 		"COMMENT ON TABLE orders IS 'Orders placed by customers through the web shop, the mobile app and the call centre';",
-	Good: "CREATE TABLE orders (id bigint);\nCOMMENT ON TABLE orders IS 'Orders placed by customers';",
+	Good:  "CREATE TABLE orders (id bigint);\nCOMMENT ON TABLE orders IS 'Orders placed by customers';",
+	Nodes: []string{"CreateStmt", "CommentStmt"},
+	Stmt: func(p *review.Pass, s *review.Stmt) {
+		st := convState[bbTableComments](p)
+		if cs := s.Node.GetCreateStmt(); cs != nil {
+			st.created = append(st.created, bbCommented{key: bbColumnKey{table: bbRelName(p, cs.GetRelation())}, s: s})
+		}
+		if c := s.Node.GetCommentStmt(); c != nil && c.GetObjtype() == sqlparse.OBJECT_TABLE {
+			if q, ok := bbObjectName(p, c.GetObject().GetList().GetItems(), 0); ok {
+				st.comments = append(st.comments, bbCommented{key: bbColumnKey{table: q}, s: s, text: c.GetComment()})
+			}
+		}
+	},
 	End: func(p *review.Pass) {
-		type created struct {
-			q model.QName
-			s *review.Stmt
-		}
-		var tables []created
-		comments := map[model.QName]bbComment{}
-		for _, s := range p.Stmts {
-			if cs := s.Node.GetCreateStmt(); cs != nil {
-				tables = append(tables, created{bbRelName(p, cs.GetRelation()), s})
-			}
-			if c := s.Node.GetCommentStmt(); c != nil && c.GetObjtype() == sqlparse.OBJECT_TABLE {
-				if q, ok := bbObjectName(p, c.GetObject().GetList().GetItems(), 0); ok {
-					comments[q] = bbComment{c.GetComment(), s}
-				}
-			}
-		}
-		required, maxLen := bbOptionBool(p, "required"), p.OptionInt("maxLength", 64)
-		seen := map[model.QName]bool{}
-		for _, t := range tables {
-			if seen[t.q] || p.Schema.Relation(t.q) == nil {
-				continue // created twice, or dropped again
-			}
-			seen[t.q] = true
-			c, ok := comments[t.q]
-			switch {
-			case (!ok || c.text == "") && required:
-				p.Report(t.s, "table %s has no comment; add COMMENT ON TABLE in the same file", t.q)
-			case ok && maxLen > 0 && utf8.RuneCountInString(c.text) > maxLen:
-				p.ReportHelp(c.s, "shorten the comment to at most the configured maxLength",
-					"comment of table %s is %d characters long, more than %d", t.q, utf8.RuneCountInString(c.text), maxLen)
-			}
-		}
+		bbCheckComments(p, &convTakeState[bbTableComments](p).bbCommentState)
 	},
 }
 
@@ -71,10 +54,67 @@ type bbComment struct {
 	s    *review.Stmt
 }
 
-// bbColumnKey names a column of a table.
+// bbColumnKey names a column of a table (column "" names the table).
 type bbColumnKey struct {
 	table  model.QName
 	column string
+}
+
+// bbCommented is a table or column created by a statement, or a comment
+// on one (text "" for IS NULL).
+type bbCommented struct {
+	key  bbColumnKey
+	s    *review.Stmt
+	text string
+}
+
+// bbCommentState is what table.comment and column.comment gather from the
+// statements of a file: the objects created and the comments, in order.
+type bbCommentState struct {
+	created, comments []bbCommented
+}
+
+// bbTableComments and bbColumnComments are the states of the two rules.
+type (
+	bbTableComments  struct{ bbCommentState }
+	bbColumnComments struct{ bbCommentState }
+)
+
+// bbCheckComments reports, for each table or column that the file created
+// and that still exists at its end, a missing comment (option required) or
+// a last comment longer than maxLength characters.
+func bbCheckComments(p *review.Pass, st *bbCommentState) {
+	if len(st.created) == 0 {
+		return
+	}
+	last := make(map[bbColumnKey]bbComment, len(st.comments))
+	for _, c := range st.comments {
+		last[c.key] = bbComment{c.text, c.s}
+	}
+	required, maxLen := bbOptionBool(p, "required"), p.OptionInt("maxLength", 64)
+	seen := make(map[bbColumnKey]bool, len(st.created))
+	for _, o := range st.created {
+		rel := p.Schema.Relation(o.key.table)
+		if seen[o.key] || rel == nil || (o.key.column != "" && rel.Column(o.key.column) == nil) {
+			continue // created twice, or dropped or renamed again
+		}
+		seen[o.key] = true
+		c, ok := last[o.key]
+		switch {
+		case (!ok || c.text == "") && required && o.key.column == "":
+			p.Report(o.s, "table %s has no comment; add COMMENT ON TABLE in the same file", o.key.table)
+		case (!ok || c.text == "") && required:
+			p.Report(o.s, "column %s of %s has no comment; add COMMENT ON COLUMN in the same file",
+				bbQuote(o.key.column), o.key.table)
+		case ok && maxLen > 0 && utf8.RuneCountInString(c.text) > maxLen && o.key.column == "":
+			p.ReportHelp(c.s, "shorten the comment to at most the configured maxLength",
+				"comment of table %s is %d characters long, more than %d", o.key.table, utf8.RuneCountInString(c.text), maxLen)
+		case ok && maxLen > 0 && utf8.RuneCountInString(c.text) > maxLen:
+			p.ReportHelp(c.s, "shorten the comment to at most the configured maxLength",
+				"comment of column %s of %s is %d characters long, more than %d",
+				bbQuote(o.key.column), o.key.table, utf8.RuneCountInString(c.text), maxLen)
+		}
+	}
 }
 
 // bbColumnCommentRule is table.comment for the columns that CREATE TABLE
@@ -90,47 +130,25 @@ var bbColumnCommentRule = &review.Rule{
 	Fix:      "add a short COMMENT ON COLUMN table.column IS '...' after the statement creating the column",
 	Bad: "CREATE TABLE orders (id bigint, total numeric);\n" +
 		"COMMENT ON COLUMN orders.total IS 'Order total in the currency of the customer, taxes and shipping included';",
-	Good: "CREATE TABLE orders (id bigint, total numeric);\nCOMMENT ON COLUMN orders.total IS 'Total, taxes included';",
+	Good:  "CREATE TABLE orders (id bigint, total numeric);\nCOMMENT ON COLUMN orders.total IS 'Total, taxes included';",
+	Nodes: []string{"CreateStmt", "AlterTableStmt", "CommentStmt"},
+	Stmt: func(p *review.Pass, s *review.Stmt) {
+		st := convState[bbColumnComments](p)
+		q, defs := bbColumnDefs(p, s)
+		for _, cd := range defs {
+			st.created = append(st.created, bbCommented{key: bbColumnKey{q, cd.GetColname()}, s: s})
+		}
+		c := s.Node.GetCommentStmt()
+		if c == nil || c.GetObjtype() != sqlparse.OBJECT_COLUMN {
+			return
+		}
+		items := c.GetObject().GetList().GetItems()
+		if q, ok := bbObjectName(p, items, 1); ok {
+			st.comments = append(st.comments, bbCommented{key: bbColumnKey{q, sqlparse.StringValue(items[len(items)-1])}, s: s, text: c.GetComment()})
+		}
+	},
 	End: func(p *review.Pass) {
-		type created struct {
-			key bbColumnKey
-			s   *review.Stmt
-		}
-		var cols []created
-		comments := map[bbColumnKey]bbComment{}
-		for _, s := range p.Stmts {
-			q, defs := bbColumnDefs(p, s)
-			for _, cd := range defs {
-				cols = append(cols, created{bbColumnKey{q, cd.GetColname()}, s})
-			}
-			c := s.Node.GetCommentStmt()
-			if c == nil || c.GetObjtype() != sqlparse.OBJECT_COLUMN {
-				continue
-			}
-			items := c.GetObject().GetList().GetItems()
-			if q, ok := bbObjectName(p, items, 1); ok {
-				comments[bbColumnKey{q, sqlparse.StringValue(items[len(items)-1])}] = bbComment{c.GetComment(), s}
-			}
-		}
-		required, maxLen := bbOptionBool(p, "required"), p.OptionInt("maxLength", 64)
-		seen := map[bbColumnKey]bool{}
-		for _, col := range cols {
-			rel := p.Schema.Relation(col.key.table)
-			if seen[col.key] || rel == nil || rel.Column(col.key.column) == nil {
-				continue // created twice, or dropped again
-			}
-			seen[col.key] = true
-			c, ok := comments[col.key]
-			switch {
-			case (!ok || c.text == "") && required:
-				p.Report(col.s, "column %s of %s has no comment; add COMMENT ON COLUMN in the same file",
-					bbQuote(col.key.column), col.key.table)
-			case ok && maxLen > 0 && utf8.RuneCountInString(c.text) > maxLen:
-				p.ReportHelp(c.s, "shorten the comment to at most the configured maxLength",
-					"comment of column %s of %s is %d characters long, more than %d",
-					bbQuote(col.key.column), col.key.table, utf8.RuneCountInString(c.text), maxLen)
-			}
-		}
+		bbCheckComments(p, &convTakeState[bbColumnComments](p).bbCommentState)
 	},
 }
 

@@ -23,6 +23,11 @@ func TestBBTableComment(t *testing.T) {
 		{name: "created and dropped", opts: req, sql: "CREATE TABLE t (id int);\nDROP TABLE t;"},
 		{name: "schema-qualified", opts: req, sql: "CREATE SCHEMA s;\nCREATE TABLE s.t (id int);\nCOMMENT ON TABLE t IS 'public.t, not s.t';", want: []int{2}},
 		{name: "zero maxLength disables the length check", opts: map[string]any{"maxLength": 0}, sql: "CREATE TABLE t (id int);\nCOMMENT ON TABLE t IS '" + long + "';"},
+		{name: "last comment counts", sql: "CREATE TABLE t (id int);\nCOMMENT ON TABLE t IS '" + long + "';\nCOMMENT ON TABLE t IS 'short';"},
+		// Names resolve with the search_path of their statement, not the
+		// one left at the end of the file.
+		{name: "search_path changed in the file", opts: req, sql: "CREATE SCHEMA s;\nSET search_path = s;\nCREATE TABLE t (id int);\n" +
+			"COMMENT ON TABLE t IS '" + long + "';\nCREATE TABLE u (id int);\nRESET search_path;", want: []int{4, 5}},
 	})
 }
 
@@ -37,6 +42,8 @@ func TestBBColumnComment(t *testing.T) {
 			sql: "ALTER TABLE t ADD COLUMN note text;\nALTER TABLE t ADD COLUMN n2 text;\nCOMMENT ON COLUMN t.n2 IS 'x';", want: []int{1}},
 		{name: "required, history columns are not checked", opts: req, history: []string{"CREATE TABLE t (id int);"}, sql: "COMMENT ON COLUMN t.id IS 'x';"},
 		{name: "quoted column", opts: req, sql: "CREATE TABLE t (\"Id\" int);\nCOMMENT ON COLUMN t.id IS 'not the same column';", want: []int{1}},
+		{name: "search_path changed in the file", opts: req, sql: "CREATE SCHEMA s;\nSET search_path = s;\nCREATE TABLE t (id int, note text);\n" +
+			"COMMENT ON COLUMN t.note IS '" + long + "';\nRESET search_path;", want: []int{3, 4}},
 		{name: "dropped column", opts: req, sql: "CREATE TABLE t (id int);\nCOMMENT ON COLUMN t.id IS 'k';\nALTER TABLE t ADD COLUMN x int;\nALTER TABLE t DROP COLUMN x;"},
 		{name: "required, schema-qualified", opts: req, sql: "CREATE SCHEMA s;\nCREATE TABLE s.t (id int);\nCOMMENT ON COLUMN s.t.id IS 'k';"},
 	})

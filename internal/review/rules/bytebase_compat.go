@@ -9,7 +9,8 @@ import (
 // that existed before the file (objects created in the file are unknown to
 // deployed code): DROP DATABASE, DROP TABLE, DROP MATERIALIZED VIEW, DROP
 // COLUMN, renaming a table or column, ALTER COLUMN TYPE, adding a PRIMARY
-// KEY, UNIQUE, FOREIGN KEY or CHECK constraint, and CREATE UNIQUE INDEX.
+// KEY, UNIQUE (but not UNIQUE USING INDEX), FOREIGN KEY or CHECK constraint,
+// and CREATE UNIQUE INDEX.
 var bbBackwardCompatibilityRule = &review.Rule{
 	ID:       "schema.backward-compatibility",
 	Aliases:  []string{"SCHEMA_BACKWARD_COMPATIBILITY"},
@@ -89,7 +90,14 @@ func bbCompatAlter(p *review.Pass, s *review.Stmt, at *sqlparse.AlterTableStmt) 
 			p.Report(s, "column %s of %s changes type to %s: deployed code may read or write values of the old type", bbQuote(cmd.GetName()), q,
 				sqlparse.TypeNameString(cmd.GetDef().GetColumnDef().GetTypeName()))
 		case sqlparse.AT_AddConstraint:
-			if kind := bbCompatConstraint(cmd.GetDef().GetConstraint()); kind != "" {
+			con := cmd.GetDef().GetConstraint()
+			if con.GetContype() == sqlparse.CONSTR_UNIQUE && con.GetIndexname() != "" {
+				// ADD UNIQUE USING INDEX turns an existing unique index
+				// (flagged when it was created) into a constraint: writes
+				// that passed before still pass (Bytebase exempts it too).
+				continue
+			}
+			if kind := bbCompatConstraint(con); kind != "" {
 				p.Report(s, "%s constraint is added to existing table %s: writes of deployed code that violate it start failing", kind, q)
 			}
 		}

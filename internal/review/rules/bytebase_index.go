@@ -82,7 +82,8 @@ func bbIndexTables(p *review.Pass, s *review.Stmt) []model.QName {
 // bbIndexTotalNumberLimitRule flags a table to which the file adds an index
 // when, after the file, it has more than number indexes (those of primary
 // keys and unique constraints included). It is reported once per table, at
-// the last statement adding one.
+// the last statement adding one (as Bytebase does). The tables are resolved
+// statement by statement (search_path may change within the file).
 var bbIndexTotalNumberLimitRule = &review.Rule{
 	ID:       "index.total-number-limit",
 	Aliases:  []string{"INDEX_TOTAL_NUMBER_LIMIT"},
@@ -97,23 +98,37 @@ var bbIndexTotalNumberLimitRule = &review.Rule{
 		"CREATE INDEX ON orders (d);\nCREATE INDEX ON orders (e);",
 	Good: "CREATE TABLE orders (id bigint PRIMARY KEY, a int, b int, c int, d int, e int);\n" +
 		"CREATE INDEX ON orders (a);\nCREATE INDEX ON orders (b, c);\nCREATE INDEX ON orders (d, e);",
-	End: func(p *review.Pass) {
-		var order []model.QName
-		last := map[model.QName]*review.Stmt{}
-		for _, s := range p.Stmts {
-			for _, q := range bbIndexTables(p, s) {
-				if last[q] == nil {
-					order = append(order, q)
+	Nodes: []string{"IndexStmt", "CreateStmt", "AlterTableStmt"},
+	Stmt: func(p *review.Pass, s *review.Stmt) {
+		st := convState[bbIndexedTables](p)
+	next:
+		for _, q := range bbIndexTables(p, s) {
+			for i := range st.list {
+				if st.list[i].q == q {
+					st.list[i].last = s
+					continue next
 				}
-				last[q] = s
 			}
+			st.list = append(st.list, bbIndexedTable{q, s})
 		}
+	},
+	End: func(p *review.Pass) {
 		limit := p.OptionInt("number", 5)
-		for _, q := range order {
-			rel := p.Schema.Relation(q)
+		for _, t := range convTakeState[bbIndexedTables](p).list {
+			rel := p.Schema.Relation(t.q)
 			if rel != nil && len(rel.Indexes) > limit {
-				p.Report(last[q], "table %s has %d indexes after this migration, more than %d", q, len(rel.Indexes), limit)
+				p.Report(t.last, "table %s has %d indexes after this migration, more than %d", t.q, len(rel.Indexes), limit)
 			}
 		}
 	},
 }
+
+// bbIndexedTable is a table to which the file adds indexes, with the last
+// statement adding one.
+type bbIndexedTable struct {
+	q    model.QName
+	last *review.Stmt
+}
+
+// bbIndexedTables is the state of index.total-number-limit.
+type bbIndexedTables struct{ list []bbIndexedTable }

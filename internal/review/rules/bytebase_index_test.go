@@ -32,6 +32,8 @@ func TestBBIndexTotalNumberLimit(t *testing.T) {
 			sql: "CREATE INDEX ib ON t (b);\nDROP INDEX ia;"},
 		{name: "add constraint", opts: two, history: []string{"CREATE TABLE t (id int PRIMARY KEY, a int, b int);\nCREATE INDEX ON t (a);"},
 			sql: "ALTER TABLE t ADD CONSTRAINT u UNIQUE (b);", want: []int{1}},
+		{name: "search_path changed in the file", opts: two, sql: "CREATE SCHEMA s;\nSET search_path = s;\nCREATE TABLE t (id int PRIMARY KEY, a int, b int);\n" +
+			"CREATE INDEX ON t (a);\nCREATE INDEX ON t (b);\nRESET search_path;", want: []int{5}},
 		{name: "default limit", sql: "CREATE TABLE t (id int PRIMARY KEY, a int, b int, c int, d int, e int);\nCREATE INDEX ON t (a);\nCREATE INDEX ON t (b);\nCREATE INDEX ON t (c);\nCREATE INDEX ON t (d);\nCREATE INDEX ON t (e);", want: []int{6}},
 	})
 }

@@ -58,8 +58,9 @@ var bbInsertMustSpecifyColumnRule = &review.Rule{
 	},
 }
 
-// bbInsertDisallowOrderByRandRule flags INSERT ... SELECT whose query (or a
-// subquery of it) is ordered by random().
+// bbInsertDisallowOrderByRandRule flags INSERT ... SELECT whose query (a
+// subquery of it, or a CTE of the INSERT's WITH clause) is ordered by
+// random().
 var bbInsertDisallowOrderByRandRule = &review.Rule{
 	ID:       "statement.insert.disallow-order-by-rand",
 	Aliases:  []string{"STATEMENT_INSERT_DISALLOW_ORDER_BY_RAND"},
@@ -77,7 +78,9 @@ var bbInsertDisallowOrderByRandRule = &review.Rule{
 			return
 		}
 		found := false
-		sqlparse.InspectNodes(ins.GetSelectStmt(), func(n *sqlparse.Node) bool {
+		// The whole statement: WITH picked AS (... ORDER BY random()) INSERT
+		// ... SELECT ... FROM picked samples just the same.
+		sqlparse.InspectNodes(s.Node, func(n *sqlparse.Node) bool {
 			if fc := n.GetSortBy().GetNode().GetFuncCall(); fc != nil {
 				names := sqlparse.NameList(fc.GetFuncname())
 				if len(names) > 0 && names[len(names)-1] == "random" {

@@ -29,6 +29,8 @@ func TestBBInsertDisallowOrderByRand(t *testing.T) {
 		{name: "order by random", sql: "INSERT INTO t (a) SELECT a FROM u ORDER BY random() LIMIT 5;", want: []int{1}},
 		{name: "qualified random in a subquery", sql: "INSERT INTO t (a) SELECT a FROM (SELECT a FROM u ORDER BY pg_catalog.random() LIMIT 5) s;", want: []int{1}},
 		{name: "order by column", sql: "INSERT INTO t (a) SELECT a FROM u ORDER BY a LIMIT 5;"},
+		{name: "random order in a CTE of the insert", sql: "WITH picked AS (SELECT a FROM u ORDER BY random() LIMIT 5)\nINSERT INTO t (a) SELECT a FROM picked;", want: []int{1}},
+		{name: "deterministic CTE", sql: "WITH picked AS (SELECT a FROM u ORDER BY a LIMIT 5) INSERT INTO t (a) SELECT a FROM picked;"},
 		{name: "random as a value", sql: "INSERT INTO t (a) SELECT random() FROM u ORDER BY 1;"},
 		{name: "plain select is not an insert", sql: "SELECT a FROM u ORDER BY random();"},
 	})

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dbcd/dbcd/internal/review"
@@ -50,4 +51,22 @@ func TestBBNonTransactional(t *testing.T) {
 		{name: "plain create index", sql: "CREATE INDEX i ON t (a);"},
 		{name: "analyze", sql: "ANALYZE t;"},
 	})
+}
+
+// The statement quoted in a message leaves out a comment that ends the
+// statement's first line, but not -- inside a string.
+func TestBBSummaryCutsTrailingComment(t *testing.T) {
+	fs := reviewCase(t, "statement.non-transactional", nil, review.Options{},
+		"CREATE INDEX CONCURRENTLY -- the big one\n  orders_idx ON orders (customer_id);\n"+
+			"VACUUM /* weekly */ orders;\n"+
+			"CREATE INDEX CONCURRENTLY \"a--b\" ON orders ((note || '--')); -- trailing\n")
+	want := []string{"CREATE INDEX CONCURRENTLY cannot", "VACUUM cannot", "CREATE INDEX CONCURRENTLY \"a--b\" ON orders ((note || '--')) cannot"}
+	if len(fs) != len(want) {
+		t.Fatalf("got %d findings, want %d: %v", len(fs), len(want), fs)
+	}
+	for i, f := range fs {
+		if !strings.HasPrefix(f.Message, want[i]) {
+			t.Errorf("message %q, want it to start with %q", f.Message, want[i])
+		}
+	}
 }
