@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -27,7 +28,8 @@ import (
 // "expect-not: a" that none may be. Other findings on the line are ignored.
 // Every scenario is reviewed the way the acceptance corpus is:
 // review --policy all --runner psql --format json, each file knowing the
-// schema left by the earlier files.
+// schema left by the earlier files; a scenario's review-flags file adds
+// flags (such as --pg-version 14).
 const corpusDir = "../../testdata/review-corpus"
 
 // minCorpusAssertions guards against a corpus (or a parser change here) that
@@ -157,13 +159,29 @@ func corpusAssertions(t *testing.T, src string) []corpusAssertion {
 	return out
 }
 
+// corpusFlags returns the extra review flags of a scenario: the words of
+// its review-flags file (e.g. "--pg-version 14"), none without one.
+func corpusFlags(t *testing.T, scenario string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(scenario, "review-flags"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Fields(string(b))
+}
+
 // checkCorpusScenario reviews a copy of the scenario and returns one line per
 // failed assertion.
 func checkCorpusScenario(t *testing.T, src string, asserts []corpusAssertion) []string {
 	t.Helper()
 	dir := t.TempDir()
 	copyCorpusTree(t, src, dir)
-	code, stdout, stderr := runIn(t, dir, map[string]string{}, "review", "--policy", "all", "--runner", "psql", "--format", "json")
+	args := []string{"review", "--policy", "all", "--runner", "psql", "--format", "json"}
+	args = append(args, corpusFlags(t, src)...)
+	code, stdout, stderr := runIn(t, dir, map[string]string{}, args...)
 	// 0 clean, 1 findings, 2 findings about bad input (still in the json);
 	// anything else means review did not run.
 	if code != 0 && code != 1 && code != 2 {
