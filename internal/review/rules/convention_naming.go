@@ -81,7 +81,7 @@ var namingConvention = &review.Rule{
 		nameTable: convSnakeCase, nameColumn: convSnakeCase,
 		nameIndex: "", nameUnique: "", namePrimary: "", nameForeign: "", nameCheck: "",
 	},
-	Nodes: []string{"CreateStmt", "CreateTableAsStmt", "AlterTableStmt", "IndexStmt", "RenameStmt"},
+	Nodes: []string{"CreateStmt", "CreateTableAsStmt", "SelectStmt", "AlterTableStmt", "IndexStmt", "RenameStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		for _, n := range namesOf(p, s) {
 			pattern := p.OptionString(n.kind)
@@ -151,6 +151,8 @@ func namesOf(p *review.Pass, s *review.Stmt) []convNamedObject {
 		}
 	case n.GetCreateTableAsStmt() != nil && n.GetCreateTableAsStmt().GetObjtype() == sqlparse.OBJECT_TABLE:
 		out = append(out, convNamedObject{nameTable, n.GetCreateTableAsStmt().GetInto().GetRel().GetRelname()})
+	case n.GetSelectStmt().GetIntoClause() != nil:
+		out = append(out, convNamedObject{nameTable, n.GetSelectStmt().GetIntoClause().GetRel().GetRelname()})
 	case n.GetAlterTableStmt() != nil && n.GetAlterTableStmt().GetObjtype() == sqlparse.OBJECT_TABLE:
 		for _, c := range n.GetAlterTableStmt().GetCmds() {
 			cmd := c.GetAlterTableCmd()

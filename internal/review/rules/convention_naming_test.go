@@ -38,6 +38,8 @@ func TestNamingConvention(t *testing.T) {
 		{name: "default: quoted mixed case table and column", sql: `CREATE TABLE "UserAccount" ("Id" int);`, want: []int{1, 1}},
 		{name: "default: snake case", sql: "CREATE TABLE public.user_account (id int, created_at timestamptz);"},
 		{name: "default: unquoted upper case folds", sql: "CREATE TABLE UserAccount (Id int);"},
+		{name: "default: select into a quoted table", sql: `SELECT 1 AS a INTO "UserCopy";`, want: []int{1}},
+		{name: "default: select into a snake case table", sql: "SELECT 1 AS a INTO user_copy;"},
 		{name: "default: index names unchecked", sql: `CREATE INDEX "Weird Index" ON t (a);`},
 		{name: "all kinds ok", opts: all, sql: "CREATE TABLE t (a int CONSTRAINT pk_t PRIMARY KEY, b int CONSTRAINT uk_b UNIQUE, c int CONSTRAINT fk_c REFERENCES o (id), d int, CONSTRAINT ck_d CHECK (d > 0));\nCREATE INDEX idx_t_d ON t (d);\nCREATE UNIQUE INDEX uk_t_c ON t (c);"},
 		{name: "all kinds bad", opts: all, sql: "CREATE TABLE t1 (a int CONSTRAINT t_pk PRIMARY KEY, b int CONSTRAINT b_uk UNIQUE, c int CONSTRAINT c_fk REFERENCES o (id), d int, CONSTRAINT d_ck CHECK (d > 0));", want: []int{1, 1, 1, 1, 1}},

@@ -22,7 +22,8 @@ type tableCandidates struct{ list []tableCandidate }
 
 // convCreatedTable returns the name of the ordinary table s creates: CREATE
 // TABLE (not a partition, whose key comes from its parent, and not a
-// temporary table) or CREATE TABLE ... AS; ok is false for other statements.
+// temporary table), CREATE TABLE ... AS or SELECT ... INTO; ok is false
+// for other statements.
 func convCreatedTable(p *review.Pass, s *review.Stmt) (q model.QName, ok bool) {
 	if cs := s.Node.GetCreateStmt(); cs != nil {
 		rv := cs.GetRelation()
@@ -31,11 +32,13 @@ func convCreatedTable(p *review.Pass, s *review.Stmt) (q model.QName, ok bool) {
 		}
 		return convRelName(p, rv), true
 	}
+	var into *sqlparse.IntoClause
 	if ct := s.Node.GetCreateTableAsStmt(); ct != nil && ct.GetObjtype() == sqlparse.OBJECT_TABLE {
-		rv := ct.GetInto().GetRel()
-		if rv.GetRelpersistence() == sqlparse.RELPERSISTENCE_TEMP {
-			return q, false
-		}
+		into = ct.GetInto()
+	} else if sel := s.Node.GetSelectStmt(); sel != nil {
+		into = sel.GetIntoClause() // SELECT ... INTO t creates t too
+	}
+	if rv := into.GetRel(); rv != nil && rv.GetRelpersistence() != sqlparse.RELPERSISTENCE_TEMP {
 		return convRelName(p, rv), true
 	}
 	return q, false
@@ -53,7 +56,7 @@ var tableRequirePrimaryKey = &review.Rule{
 	Bad:     "CREATE TABLE audit_log (at timestamptz NOT NULL, message text NOT NULL);",
 	Good:    "CREATE TABLE audit_log (at timestamptz NOT NULL, message text NOT NULL);\nALTER TABLE audit_log ADD PRIMARY KEY (at);",
 	Aliases: []string{"table.require-pk", "TABLE_REQUIRE_PK"},
-	Nodes:   []string{"CreateStmt", "CreateTableAsStmt", "AlterTableStmt"},
+	Nodes:   []string{"CreateStmt", "CreateTableAsStmt", "SelectStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		st := convState[tableCandidates](p)
 		if q, ok := convCreatedTable(p, s); ok {
@@ -104,7 +107,7 @@ var columnRequiredColumns = &review.Rule{
 	Good:    "CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now());",
 	Aliases: []string{"column.required", "COLUMN_REQUIRED"},
 	Options: map[string]any{"list": []any{"id", "created_at", "updated_at"}},
-	Nodes:   []string{"CreateStmt", "CreateTableAsStmt", "RenameStmt", "AlterTableStmt"},
+	Nodes:   []string{"CreateStmt", "CreateTableAsStmt", "SelectStmt", "RenameStmt", "AlterTableStmt"},
 	Stmt: func(p *review.Pass, s *review.Stmt) {
 		required := requiredColumns(p)
 		if len(required) == 0 {

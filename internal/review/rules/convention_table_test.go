@@ -17,6 +17,9 @@ func TestTableRequirePrimaryKey(t *testing.T) {
 		{name: "unique is not a primary key", sql: "CREATE TABLE t (a int UNIQUE NOT NULL);", want: []int{1}},
 		{name: "quoted and schema-qualified", sql: `CREATE TABLE "App"."Log" ("At" timestamptz);`, want: []int{1}},
 		{name: "create table as", sql: "CREATE TABLE t2 AS SELECT 1 AS a;", want: []int{1}},
+		{name: "select into", sql: "SELECT 1 AS a INTO t2;", want: []int{1}},
+		{name: "select into a temporary table", sql: "SELECT 1 AS a INTO TEMP scratch;"},
+		{name: "select into, key added later", sql: "SELECT 1 AS a INTO t2;\nALTER TABLE t2 ADD PRIMARY KEY (a);"},
 		{name: "temporary table", sql: "CREATE TEMP TABLE scratch (a int);"},
 		{name: "partition inherits", history: []string{"CREATE TABLE p (a int PRIMARY KEY) PARTITION BY RANGE (a);"}, sql: "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (10);"},
 		{name: "dropped later in the file", sql: "CREATE TABLE t (a int);\nDROP TABLE t;"},
@@ -44,6 +47,8 @@ func TestColumnRequiredColumns(t *testing.T) {
 		{name: "drop other column", opts: list, history: []string{"CREATE TABLE t (id bigint, created_ts timestamptz, x int);"}, sql: "ALTER TABLE t DROP COLUMN x;"},
 		{name: "rename required column", opts: list, history: []string{"CREATE TABLE t (id bigint, created_ts timestamptz);"}, sql: "ALTER TABLE public.t RENAME COLUMN id TO t_id;", want: []int{1}},
 		{name: "empty list", opts: map[string]any{"list": []any{}}, sql: "CREATE TABLE t (a int);"},
+		{name: "select into", opts: list, sql: "SELECT 1::bigint AS id INTO t;", want: []int{1}},
+		{name: "select into complete", opts: list, sql: "SELECT 1::bigint AS id, now() AS created_ts INTO t;"},
 		{name: "position", opts: list, sql: positionPrelude + "CREATE TABLE t (a int);", want: []int{14}},
 	})
 	got := reviewCase(t, "COLUMN_REQUIRED", list, review.Options{}, "CREATE TABLE public.t (a int);")
