@@ -85,8 +85,11 @@ func track(p *Pass, s *Stmt) {
 		}
 	}
 	switch {
-	case n.GetCreateStmt() != nil:
+	case n.GetCreateStmt() != nil || n.GetCreateForeignTableStmt() != nil:
 		rv := n.GetCreateStmt().GetRelation()
+		if rv == nil {
+			rv = n.GetCreateForeignTableStmt().GetBaseStmt().GetRelation()
+		}
 		q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())
 		if p.Schema.Relation(q) == nil {
 			p.created[q] = s.Index

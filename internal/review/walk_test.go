@@ -161,7 +161,8 @@ func TestTrackCreated(t *testing.T) {
 		"CREATE TABLE t (id int); ALTER TABLE t RENAME TO t2; SELECT * FROM t2;\n" +
 		"ALTER TABLE t2 SET SCHEMA app; SELECT * FROM app.t2;\n" +
 		"CREATE TABLE old (id int); SELECT * FROM old;\n" +
-		"ALTER TABLE old RENAME TO old2; SELECT * FROM old2;"
+		"ALTER TABLE old RENAME TO old2; SELECT * FROM old2;\n" +
+		"CREATE FOREIGN TABLE remote (id int) SERVER srv; SELECT * FROM remote;"
 	h := History{Files: []File{
 		{Path: "1.sql", Content: []byte("CREATE TABLE old (id int);")},
 		{Path: "2.sql", Content: []byte(sql), Review: true, Policies: []*Policy{pol}},
@@ -180,6 +181,7 @@ func TestTrackCreated(t *testing.T) {
 		"app.t2 created=true existing=false",
 		"public.old created=false existing=true",
 		"public.old2 created=false existing=true",
+		"public.remote created=true existing=false",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
