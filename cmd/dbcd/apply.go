@@ -129,13 +129,17 @@ func runApply(ctx context.Context, opts *applyOptions) error {
 		}
 		return &reportedError{code: exitFailed, msg: "blocked by review findings, drift, approvals, the rollout role or a stale plan"}
 	}
+	var stopProgress func()
 	if !g.quiet {
 		live := g.io.IsStderrTTY() && g.getenv("TERM") != "dumb"
 		progress, stop := newApplyProgress(g.io.ErrOut, live, live && g.io.ColorEnabled())
 		defer stop()
-		ao.Progress = progress
+		ao.Progress, stopProgress = progress, stop
 	}
 	res, runErr := apply.Run(ctx, ao)
+	if stopProgress != nil {
+		stopProgress() // every progress line before the summary
+	}
 	if res != nil {
 		if err := renderApply(g, format, applyView(res)); err != nil {
 			return err

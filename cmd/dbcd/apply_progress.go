@@ -16,15 +16,50 @@ import (
 // each with its current file and elapsed time, under the lines of what
 // already happened; otherwise every event is one plain line, as CI logs
 // want. color styles the live view.
+//
+// The events are drawn on a goroutine of their own, fed through a queue,
+// so that a slow terminal or a log pipe nobody reads for a while never
+// holds the targets back; stop returns once every event is drawn.
 func newApplyProgress(w io.Writer, live, color bool) (progress func(apply.Event), stop func()) {
 	start := time.Now()
 	if !live {
-		return func(e apply.Event) {
-			fmt.Fprintf(w, "[%6.1fs] %s\n", time.Since(start).Seconds(), progressLine(e))
-		}, func() {}
+		return decoupled(func(e apply.Event, at time.Time) {
+			fmt.Fprintf(w, "[%6.1fs] %s\n", at.Sub(start).Seconds(), progressLine(e))
+		}, func() {})
 	}
 	p := newLiveProgress(w, color, time.Now, 100*time.Millisecond)
-	return p.handle, p.stop
+	return decoupled(func(e apply.Event, _ time.Time) { p.handle(e) }, p.stop)
+}
+
+// progressQueue is how many events may wait to be drawn before the targets
+// wait for the terminal after all.
+const progressQueue = 4096
+
+// decoupled returns a callback that queues each event with the time it
+// happened for handle, which runs on a goroutine of its own, and a stop
+// that waits for the queue to drain and then calls done. The callback must
+// not be called after stop.
+func decoupled(handle func(apply.Event, time.Time), done func()) (progress func(apply.Event), stop func()) {
+	type queued struct {
+		e  apply.Event
+		at time.Time
+	}
+	q := make(chan queued, progressQueue)
+	drained := make(chan struct{})
+	go func() {
+		defer close(drained)
+		for item := range q {
+			handle(item.e, item.at)
+		}
+	}()
+	var once sync.Once
+	return func(e apply.Event) { q <- queued{e, time.Now()} }, func() {
+		once.Do(func() {
+			close(q)
+			<-drained
+			done()
+		})
+	}
 }
 
 // liveProgress draws apply's progress on a terminal. Finished targets,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -255,4 +256,50 @@ func (b *lockedBuffer) count() int {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.n
+}
+
+// blockingWriter blocks every write until release is closed.
+type blockingWriter struct {
+	release chan struct{}
+	buf     lockedBuffer
+}
+
+func (w *blockingWriter) Write(p []byte) (int, error) {
+	<-w.release
+	return w.buf.Write(p)
+}
+
+// TestProgressDoesNotHoldTargets: while the terminal or log pipe blocks,
+// the events are queued, not waited for; stop waits until every one is
+// written, in order, stamped with the time it happened.
+func TestProgressDoesNotHoldTargets(t *testing.T) {
+	w := &blockingWriter{release: make(chan struct{}), buf: lockedBuffer{buf: &bytes.Buffer{}}}
+	progress, stop := newApplyProgress(w, false, false)
+	sent := make(chan struct{})
+	go func() {
+		for i := range 100 {
+			progress(apply.Event{Kind: apply.EventFileStart, Target: "t1", File: fmt.Sprintf("m/%03d.sql", i)})
+		}
+		close(sent)
+	}()
+	select {
+	case <-sent:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the progress callback waited for a blocked writer")
+	}
+	time.Sleep(200 * time.Millisecond)
+	close(w.release)
+	stop()
+	lines := strings.Split(strings.TrimSuffix(w.buf.buf.String(), "\n"), "\n")
+	if len(lines) != 100 {
+		t.Fatalf("%d lines after stop, want 100", len(lines))
+	}
+	for i, l := range lines {
+		if !strings.HasSuffix(l, fmt.Sprintf("m/%03d.sql", i)) {
+			t.Fatalf("line %d = %q: out of order", i, l)
+		}
+		if !strings.HasPrefix(l, "[   0.0s]") {
+			t.Errorf("line %d = %q: stamped when written, not when it happened", i, l)
+		}
+	}
 }
