@@ -97,6 +97,34 @@ func track(p *Pass, s *Stmt) {
 				p.block[q] = true
 			}
 		}
+	case n.GetCreateSchemaStmt() != nil:
+		// CREATE SCHEMA s CREATE TABLE t ...: the elements are created in
+		// the new schema, like separate CREATE statements.
+		cs := n.GetCreateSchemaStmt()
+		name := cs.GetSchemaname()
+		if name == "" {
+			name = cs.GetAuthrole().GetRolename()
+		}
+		for _, elt := range cs.GetSchemaElts() {
+			var rv *sqlparse.RangeVar
+			switch {
+			case elt.GetCreateStmt() != nil:
+				rv = elt.GetCreateStmt().GetRelation()
+			case elt.GetCreateSeqStmt() != nil:
+				rv = elt.GetCreateSeqStmt().GetSequence()
+			case elt.GetViewStmt() != nil:
+				rv = elt.GetViewStmt().GetView()
+			default:
+				continue
+			}
+			q := model.QName{Schema: name, Name: rv.GetRelname()}
+			if p.Schema.Relation(q) == nil {
+				p.created[q] = s.Index
+				if s.InTransaction && !p.Wrapped {
+					p.block[q] = true
+				}
+			}
+		}
 	case n.GetCreateSeqStmt() != nil:
 		rv := n.GetCreateSeqStmt().GetSequence()
 		q := p.Schema.Resolve(rv.GetSchemaname(), rv.GetRelname())

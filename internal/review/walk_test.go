@@ -162,7 +162,8 @@ func TestTrackCreated(t *testing.T) {
 		"ALTER TABLE t2 SET SCHEMA app; SELECT * FROM app.t2;\n" +
 		"CREATE TABLE old (id int); SELECT * FROM old;\n" +
 		"ALTER TABLE old RENAME TO old2; SELECT * FROM old2;\n" +
-		"CREATE FOREIGN TABLE remote (id int) SERVER srv; SELECT * FROM remote;"
+		"CREATE FOREIGN TABLE remote (id int) SERVER srv; SELECT * FROM remote;\n" +
+		"CREATE SCHEMA tenant CREATE TABLE orders (id int) CREATE SEQUENCE seq; SELECT * FROM tenant.orders, tenant.seq;"
 	h := History{Files: []File{
 		{Path: "1.sql", Content: []byte("CREATE TABLE old (id int);")},
 		{Path: "2.sql", Content: []byte(sql), Review: true, Policies: []*Policy{pol}},
@@ -182,6 +183,8 @@ func TestTrackCreated(t *testing.T) {
 		"public.old created=false existing=true",
 		"public.old2 created=false existing=true",
 		"public.remote created=true existing=false",
+		"tenant.orders created=true existing=false",
+		"tenant.seq created=true existing=false",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)

@@ -100,9 +100,10 @@ func requiredWithoutDefault(p *review.Pass, cd *sqlparse.ColumnDef) string {
 	return why
 }
 
-// isNullConst reports a NULL constant, possibly cast (DEFAULT NULL::text).
+// isNullConst reports a NULL constant, possibly cast (DEFAULT NULL::text,
+// NULL::text::varchar as pg_get_expr and schema-diff tools spell it).
 func isNullConst(n *sqlparse.Node) bool {
-	if tc := n.GetTypeCast(); tc != nil {
+	for tc := n.GetTypeCast(); tc != nil; tc = n.GetTypeCast() {
 		n = tc.GetArg()
 	}
 	return n.GetAConst().GetIsnull()

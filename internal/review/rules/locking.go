@@ -124,8 +124,8 @@ func columnRewriteCause(schema *model.Schema, cd *sqlparse.ColumnDef, pg int) (r
 	if isSerialType(cd.GetTypeName()) {
 		return causeSerial, sqlparse.TypeNameString(cd.GetTypeName())
 	}
-	if def != nil && def.GetAConst().GetIsnull() {
-		def = nil // DEFAULT NULL is no default
+	if def != nil && isNullConst(def) {
+		def = nil // DEFAULT NULL (or NULL::type) is no default: PostgreSQL stores none
 	}
 	if def != nil {
 		if v, ok := findVolatile(schema, def); ok {

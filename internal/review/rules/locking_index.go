@@ -34,7 +34,11 @@ var indexRequireConcurrently = &review.Rule{
 
 func checkCreateIndex(p *review.Pass, s *review.Stmt) {
 	is := s.Node.GetIndexStmt()
-	if is == nil || is.GetConcurrent() {
+	if is == nil {
+		return
+	}
+	if is.GetConcurrent() {
+		checkConcurrentPartitionedIndex(p, s, is)
 		return
 	}
 	q := lkRel(p, is.GetRelation())
@@ -67,6 +71,29 @@ func checkCreateIndex(p *review.Pass, s *review.Stmt) {
 		"every INSERT, UPDATE and DELETE on it waits", what, lkName(q))
 }
 
+// checkConcurrentPartitionedIndex flags CREATE INDEX CONCURRENTLY on a
+// partitioned table (ON ONLY included): PostgreSQL refuses it ("cannot
+// create index on partitioned table concurrently"), new table or not.
+func checkConcurrentPartitionedIndex(p *review.Pass, s *review.Stmt, is *sqlparse.IndexStmt) {
+	q := lkRel(p, is.GetRelation())
+	rel := p.Schema.Relation(q)
+	if rel == nil || rel.Kind != model.KindPartitioned {
+		return
+	}
+	help := "drop CONCURRENTLY: the table was created in this file, nobody waits for it"
+	if p.Existing(q) {
+		idx := is.GetIdxname()
+		if idx == "" {
+			idx = "parent_idx"
+		}
+		help = fmt.Sprintf("create the parent index with CREATE INDEX %s ON ONLY %s (...) (no CONCURRENTLY), build each "+
+			"partition's index with CREATE INDEX CONCURRENTLY, then run ALTER INDEX %s ATTACH PARTITION <partition index> "+
+			"for each partition", lkIdent(idx), lkName(q), lkIdent(idx))
+	}
+	p.ReportHelp(s, help, "CREATE INDEX CONCURRENTLY on partitioned table %s fails: PostgreSQL cannot build an index "+
+		"on a partitioned table concurrently", lkName(q))
+}
+
 // indexDropRequireConcurrently flags DROP INDEX without CONCURRENTLY,
 // unless every index dropped belongs to a table created in the same file.
 var indexDropRequireConcurrently = &review.Rule{
@@ -90,7 +117,21 @@ var indexDropRequireConcurrently = &review.Rule{
 
 func checkDropIndex(p *review.Pass, s *review.Stmt) {
 	d := s.Node.GetDropStmt()
-	if d == nil || d.GetRemoveType() != sqlparse.OBJECT_INDEX || d.GetConcurrent() {
+	if d == nil || d.GetRemoveType() != sqlparse.OBJECT_INDEX {
+		return
+	}
+	if d.GetConcurrent() {
+		// PostgreSQL refuses DROP INDEX CONCURRENTLY of a partitioned index.
+		for _, o := range d.GetObjects() {
+			q := lkQualified(p, sqlparse.NameList(o.GetList().GetItems()))
+			if idx := p.Schema.Index(q); idx != nil {
+				if rel := p.Schema.Relation(idx.Table); rel != nil && rel.Kind == model.KindPartitioned {
+					p.ReportHelp(s, "drop it without CONCURRENTLY, in its own short transaction with a low lock_timeout, and retry",
+						"DROP INDEX CONCURRENTLY of %s fails: %s is an index of partitioned table %s, which PostgreSQL "+
+							"cannot drop concurrently", lkName(q), lkName(q), lkName(idx.Table))
+				}
+			}
+		}
 		return
 	}
 	var names, tables []string

@@ -37,6 +37,10 @@ func TestIndexRequireConcurrently(t *testing.T) {
 		{name: "partitioned parent", history: h, sql: "CREATE INDEX measurements_at_idx ON measurements (at);", want: []int{1}},
 		{name: "partitioned parent ON ONLY", history: h, sql: "CREATE INDEX measurements_at_idx ON ONLY measurements (at);"},
 		{name: "partition concurrently", history: h, sql: "-- dbcd:no-transaction\nCREATE INDEX CONCURRENTLY ON measurements_2020 (at);"},
+		{name: "partitioned parent concurrently fails", history: h, sql: "-- dbcd:no-transaction\nCREATE INDEX CONCURRENTLY m_at ON measurements (at);", want: []int{2}},
+		{name: "partitioned parent ON ONLY concurrently fails", history: h, sql: "CREATE INDEX CONCURRENTLY m_at ON ONLY measurements (at);", want: []int{1}},
+		{name: "new partitioned table concurrently fails", sql: "CREATE TABLE p (a int) PARTITION BY LIST (a);\nCREATE INDEX CONCURRENTLY ON p (a);", want: []int{2}},
+		{name: "unknown table concurrently", sql: "CREATE INDEX CONCURRENTLY ON elsewhere (a);"},
 		{name: "after function body", history: h, sql: "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  -- CREATE INDEX x ON orders (id);\n  RETURN 1;\nEND\n$$;\nCREATE INDEX ON orders (note);", want: []int{7}},
 		{name: "after DO block", history: h, sql: "DO $body$\nBEGIN\n  PERFORM 1;\nEND\n$body$;\n\nCREATE INDEX ON orders (note);", want: []int{7}},
 		{name: "after nested comment", history: h, sql: "/* outer /* inner\n*/ still comment;\nCREATE INDEX ON orders (id);\n*/\nCREATE INDEX ON orders (note);", want: []int{5}},
@@ -76,6 +80,10 @@ func TestIndexDropRequireConcurrently(t *testing.T) {
 		{name: "table created and filled", sql: "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nINSERT INTO t VALUES (1);\nDROP INDEX t_a;", want: []int{4}},
 		{name: "index created in file on existing table", history: h, sql: "CREATE INDEX x ON orders (note);\nDROP INDEX x;", want: []int{2}},
 		{name: "drop table is not drop index", history: h, sql: "DROP TABLE orders;"},
+		{name: "concurrently on a partitioned index fails", history: []string{lkHist + "CREATE INDEX m_at ON measurements (at);"},
+			sql: "DROP INDEX CONCURRENTLY m_at;", want: []int{1}},
+		{name: "concurrently on a partition's own index", history: []string{lkHist + "CREATE INDEX m2020_at ON measurements_2020 (at);"},
+			sql: "DROP INDEX CONCURRENTLY m2020_at;"},
 	})
 }
 

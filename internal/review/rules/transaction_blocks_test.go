@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dbcd/dbcd/internal/review"
@@ -35,7 +36,16 @@ func TestDisallowedInTransaction(t *testing.T) {
 		{name: "rename value is fine before PG12", sql: "ALTER TYPE mood RENAME VALUE 'a' TO 'b';", review: review.Options{PGVersion: 11}},
 		{name: "plain index in block", sql: "BEGIN;\nCREATE INDEX i ON t (a);\nCOMMIT;"},
 		{name: "after a DO block on one line", sql: "BEGIN; DO $$ BEGIN PERFORM 1; END $$; VACUUM t; COMMIT;", want: []int{1}},
+		{name: "after COMMIT AND CHAIN", sql: "BEGIN;\nCOMMIT AND CHAIN;\nCREATE INDEX CONCURRENTLY i ON t (a);\nCOMMIT;", want: []int{3}},
 	})
+}
+
+func TestDisallowedInTransactionNamesTheOpener(t *testing.T) {
+	fs := reviewCase(t, "transaction.disallowed-in-transaction", nil, psqlRunner,
+		"BEGIN;\nSELECT 1;\nCOMMIT AND CHAIN;\nVACUUM t;\nCOMMIT;")
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "follows the COMMIT AND CHAIN on line 3") {
+		t.Fatalf("findings %v, want one that names the COMMIT AND CHAIN on line 3", fs)
+	}
 }
 
 func TestTransactionUnclosed(t *testing.T) {

@@ -33,8 +33,17 @@ var disallowedInTransaction = &review.Rule{
 			p.Report(s, "%s cannot run inside a transaction block, and the %s runner runs this file in one transaction", what, p.Runner)
 			return
 		}
-		p.Report(s, "%s cannot run inside a transaction block, and it follows the BEGIN on line %d", what, p.Stmts[txStart(p, s)].Line)
+		opener := p.Stmts[txStart(p, s)]
+		p.Report(s, "%s cannot run inside a transaction block, and it follows the %s on line %d", what, txOpenerWords(opener), opener.Line)
 	},
+}
+
+// txOpenerWords names the statement that opened a transaction block.
+func txOpenerWords(s *review.Stmt) string {
+	if s.Kind == "BEGIN" {
+		return "BEGIN"
+	}
+	return kindWords(s.Kind) + " AND CHAIN"
 }
 
 // nonTransactional reports whether the statement cannot run inside a

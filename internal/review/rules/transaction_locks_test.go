@@ -52,6 +52,8 @@ func TestStatementAfterAccessExclusive(t *testing.T) {
 		{name: "new table filled", sql: "CREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\nALTER TABLE t ADD note text;\nSELECT 1;", want: []int{4}},
 		{name: "history table", history: []string{"CREATE TABLE t (id int);"}, sql: "ALTER TABLE t ADD note text;\nALTER TABLE t ADD tag text;", want: []int{2}},
 		{name: "no-transaction file", sql: "-- dbcd:no-transaction\n" + alter + "\nSELECT 1;"},
+		{name: "commit and chain releases the locks", sql: "BEGIN;\n" + alter + "\nCOMMIT AND CHAIN;\nSELECT 1;\nCOMMIT;", review: psqlRunner},
+		{name: "chained transaction counts anew", sql: "BEGIN;\n" + alter + "\nCOMMIT AND CHAIN;\n" + alter + "\nSELECT 1;\nCOMMIT;", want: []int{5}, review: psqlRunner},
 		{name: "after a DO block and nested comment", sql: "DO $$ BEGIN PERFORM 1; END $$;\n/* a /* b */ */ " + alter + " /* c */ SELECT 1;",
 			want: []int{2}},
 	})

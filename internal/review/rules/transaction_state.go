@@ -26,8 +26,9 @@ func (f *perFile[T]) get(p *review.Pass) *T {
 func (f *perFile[T]) done(*review.Pass) {}
 
 // txStart returns the index of the statement that began the transaction s
-// runs in: the BEGIN of its block, the first statement of a wrapped file,
-// or s itself when it runs on its own with autocommit. Statements share a
+// runs in: the BEGIN of its block (or the COMMIT AND CHAIN that opened it),
+// the first statement of a wrapped file, or s itself when it runs on its
+// own with autocommit. Statements share a
 // transaction exactly when txStart returns the same index for them.
 func txStart(p *review.Pass, s *review.Stmt) int {
 	starts := p.State(txStartsKey{}, func() any {
@@ -36,13 +37,30 @@ func txStart(p *review.Pass, s *review.Stmt) int {
 		starts := make([]int, len(p.Stmts))
 		for i, st := range p.Stmts {
 			starts[i] = i
-			if i > 0 && st.InTransaction {
+			switch {
+			case i == 0 || !st.InTransaction:
+			case endsTx(p.Stmts[i-1]):
+				// After COMMIT AND CHAIN: a new transaction, opened by it.
+				starts[i] = i - 1
+			default:
 				starts[i] = starts[i-1]
 			}
 		}
 		return starts
 	}).([]int)
 	return starts[s.Index]
+}
+
+// endsTx reports COMMIT, ROLLBACK and PREPARE TRANSACTION: the statement
+// after one runs in a new transaction even when it is in a block, as after
+// COMMIT AND CHAIN (which opens the next transaction at once and releases
+// the locks of the one it ends).
+func endsTx(s *review.Stmt) bool {
+	switch s.Kind {
+	case "COMMIT", "ROLLBACK", "PREPARE_TRANSACTION":
+		return true
+	}
+	return false
 }
 
 // txStartsKey names the txStart of every statement of the file in

@@ -43,6 +43,7 @@ func init() {
 		to_tsvector to_tsquery plainto_tsquery setweight
 		int2 int4 int8 float4 float8 numeric text bool date time timestamp timestamptz interval
 		uuid inet cidr
+		int4range int8range numrange daterange tsrange tstzrange
 	`) {
 		stableBuiltins[f] = true
 	}
