@@ -149,7 +149,11 @@ func runReview(ctx context.Context, opts *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := cat.ReviewTree(ctx, tree, sel, review.Options{Runner: runner, PGVersion: opts.pgVersion, Live: live, Facts: facts})
+	ropts := review.Options{Runner: runner, PGVersion: opts.pgVersion, Live: live, Facts: facts}
+	if streamReview(g, format, opts, tree, sel, extra) {
+		return runReviewStreamed(ctx, g, cat, tree, sel, ropts)
+	}
+	res, err := cat.ReviewTree(ctx, tree, sel, ropts)
 	if err != nil {
 		return err
 	}

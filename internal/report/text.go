@@ -170,8 +170,11 @@ func (st *styles) writeASCII(w *chunked, style *lipgloss.Style, b []byte) {
 }
 
 func summaryLine(st styles, r Findings) string {
-	s := r.Summary()
-	title := r.Title
+	return summaryOf(st, r.Title, r.Summary())
+}
+
+// summaryOf is the summary line of s, titled title.
+func summaryOf(st styles, title string, s diag.Summary) string {
 	if title == "" {
 		title = "check"
 	}

@@ -51,6 +51,12 @@ type Options struct {
 	// reads lock levels and statement kinds this way. The Pass is shared by
 	// the file's statements; Observe must not report findings.
 	Observe func(p *Pass, s *Stmt)
+	// Stream, when set, is given the findings of each reviewed file as soon
+	// as the file is reviewed, in review order: sorted (diag.Less), with
+	// their levels, and failing marking those at or above a gate. The
+	// slices are the callee's. Result.Findings and Failing then stay empty,
+	// and Result.StreamFailed tells whether any finding failed.
+	Stream func(fs []diag.Finding, failing []bool)
 
 	ctx context.Context // the review's context, for Facts calls
 }
@@ -80,10 +86,15 @@ type Result struct {
 	Failing []bool
 	// Notes are informational messages (skipped live rules, for instance).
 	Notes []string
+	// StreamFailed is set when Options.Stream was given a failing finding.
+	StreamFailed bool
 }
 
 // Failed reports whether any finding fails its gate.
 func (r *Result) Failed() bool {
+	if r.StreamFailed {
+		return true
+	}
 	for _, f := range r.Failing {
 		if f {
 			return true
@@ -140,6 +151,15 @@ func (c *Catalog) Review(ctx context.Context, histories []History, opts Options)
 			res.Files = append(res.Files, f.Path)
 			fr := c.reviewFile(f, parsed, perr, schema, opts, insts)
 			reviewed++
+			if opts.Stream != nil {
+				fs, failing := make([]diag.Finding, len(fr)), make([]bool, len(fr))
+				for i := range fr {
+					fs[i], failing[i] = fr[i].Finding, fr[i].failing
+					res.StreamFailed = res.StreamFailed || fr[i].failing
+				}
+				opts.Stream(fs, failing)
+				continue
+			}
 			if n := len(res.Findings); n > 0 && len(fr) > 0 && diag.Less(fr[0].Finding, res.Findings[n-1]) {
 				sorted = false
 			}

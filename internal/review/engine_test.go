@@ -268,3 +268,38 @@ func TestFindingsCap(t *testing.T) {
 		}
 	}
 }
+
+// TestStream: streamed findings, file by file in review order, are the
+// findings of the same review without streaming; none are kept.
+func TestStream(t *testing.T) {
+	c := newTestCatalog(t)
+	rec, _ := c.Preset("recommended")
+	files := []string{"DROP TABLE a;\nUPDATE b SET x = 1;", "SELECT 1;", "CREATE TABLE c (id int);\nDROP TABLE c;", "DROP TABLE (;"}
+	want := run(t, c, rec, Options{}, files...)
+	var h History
+	for i, f := range files {
+		h.Files = append(h.Files, File{Path: fmt.Sprintf("f%d.sql", i), Content: []byte(f), Review: true, Policies: []*Policy{rec}})
+	}
+	streamed := &Result{}
+	calls := 0
+	res, err := c.Review(context.Background(), []History{h}, Options{Stream: func(fs []diag.Finding, failing []bool) {
+		calls++
+		streamed.Findings = append(streamed.Findings, fs...)
+		streamed.Failing = append(streamed.Failing, failing...)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != len(files) {
+		t.Errorf("Stream called %d times for %d files", calls, len(files))
+	}
+	if len(res.Findings) != 0 || len(res.Failing) != 0 {
+		t.Errorf("findings kept while streaming: %v", res.Findings)
+	}
+	if d := cmp.Diff(summary(want), summary(streamed)); d != "" {
+		t.Errorf("streamed findings differ (-want +got):\n%s", d)
+	}
+	if res.Failed() != want.Failed() || !res.Failed() {
+		t.Errorf("Failed() = %v streaming, %v without", res.Failed(), want.Failed())
+	}
+}

@@ -32,6 +32,34 @@ type Selection struct {
 // the layout has a directory per stage), under the policy of every stage it
 // reaches. The result does not depend on which other files are selected.
 func (c *Catalog) ReviewTree(ctx context.Context, tree *source.Tree, sel Selection, opts Options) (*Result, error) {
+	histories, err := sel.histories(tree)
+	if err != nil {
+		return nil, err
+	}
+	return c.Review(ctx, histories, opts)
+}
+
+// Order returns the paths of the files ReviewTree reviews, in the order
+// it reviews them (and so streams their findings, Options.Stream).
+func (sel Selection) Order(tree *source.Tree) ([]string, error) {
+	histories, err := sel.histories(tree)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, h := range histories {
+		for _, f := range h.Files {
+			if f.Review {
+				out = append(out, f.Path)
+			}
+		}
+	}
+	return out, nil
+}
+
+// histories groups the files of tree into the histories ReviewTree
+// reviews.
+func (sel Selection) histories(tree *source.Tree) ([]History, error) {
 	byEnv := tree.Template != nil && tree.Template.Has(source.VarEnvID)
 	var keys []string
 	groups := map[string][]*source.File{}
@@ -70,7 +98,7 @@ func (c *Catalog) ReviewTree(ctx context.Context, tree *source.Tree, sel Selecti
 		}
 		histories = append(histories, h)
 	}
-	return c.Review(ctx, histories, opts)
+	return histories, nil
 }
 
 // policies returns the policies of every stage a file reaches.
