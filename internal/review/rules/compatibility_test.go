@@ -53,6 +53,7 @@ func TestSchemaRename(t *testing.T) {
 		{name: "created in the file", sql: "CREATE SCHEMA draft;\nALTER SCHEMA draft RENAME TO final;"},
 		{name: "history", history: []string{"CREATE SCHEMA draft;"}, sql: "ALTER SCHEMA draft RENAME TO final;", want: []int{1}},
 		{name: "owner change", sql: "ALTER SCHEMA billing OWNER TO app;"},
+		{name: "created and renamed twice in the file", sql: "CREATE SCHEMA draft;\nALTER SCHEMA draft RENAME TO final;\nALTER SCHEMA final RENAME TO done;"},
 	})
 }
 

@@ -55,6 +55,18 @@ func convTypeRule(r *review.Rule, bad func(typ string) string) *review.Rule {
 		for _, tc := range convTypedColumns(p, s) {
 			if msg := bad(tc.typ); msg != "" {
 				p.Report(s, "column %s in %s %s", convQuote(tc.column), convQuoteQName(tc.table), msg)
+				continue
+			}
+			// A column of a domain over a flagged type (CREATE DOMAIN
+			// d AS varchar(20)) stores values of that type.
+			if d := convColumnDomain(p.Schema, tc.typ); d != nil {
+				base := d.BaseType
+				if strings.HasSuffix(tc.typ, "[]") && !strings.HasSuffix(base, "[]") {
+					base += "[]"
+				}
+				if msg := bad(base); msg != "" {
+					p.Report(s, "column %s in %s has domain type %s over %s, which %s", convQuote(tc.column), convQuoteQName(tc.table), convQuoteQName(d.Name), d.BaseType, msg)
+				}
 			}
 		}
 	}

@@ -11,6 +11,8 @@ func TestColumnPreferJSONB(t *testing.T) {
 		{name: "create table json", sql: "CREATE TABLE t (id bigint PRIMARY KEY, a json);", want: []int{1}},
 		{name: "jsonb", sql: "CREATE TABLE t (id bigint PRIMARY KEY, a jsonb);"},
 		{name: "json array", sql: "CREATE TABLE t (a json[]);", want: []int{1}},
+		{name: "domain over json", history: []string{"CREATE DOMAIN doc AS json;", "CREATE TABLE t (id bigint);"}, sql: "ALTER TABLE t ALTER COLUMN id TYPE public.doc USING NULL;", want: []int{1}},
+		{name: "domain over jsonb", history: []string{"CREATE DOMAIN doc AS jsonb;"}, sql: "CREATE TABLE t (a doc);"},
 		{name: "qualified pg_catalog.json", sql: "ALTER TABLE public.t ADD COLUMN a pg_catalog.json;", want: []int{1}},
 		{name: "alter type to json", history: []string{"CREATE TABLE t (a text);"}, sql: "ALTER TABLE t ALTER COLUMN a TYPE json USING a::json;", want: []int{1}},
 		{name: "alter type to jsonb", history: []string{"CREATE TABLE t (a json);"}, sql: "ALTER TABLE t ALTER COLUMN a TYPE jsonb;"},
@@ -57,6 +59,9 @@ func TestColumnPreferText(t *testing.T) {
 		{name: "varchar without length and text", sql: "CREATE TABLE t (a varchar, b text);"},
 		{name: "varchar array", sql: "CREATE TABLE t (a varchar(3)[]);", want: []int{1}},
 		{name: "alter type", history: []string{"CREATE TABLE t (a text);"}, sql: "ALTER TABLE t ALTER COLUMN a TYPE varchar(20);", want: []int{1}},
+		{name: "domain over varchar(n)", history: []string{"CREATE DOMAIN public.code AS varchar(12);"}, sql: "CREATE TABLE t (a int8 PRIMARY KEY,\n b code, c code[]);", want: []int{1, 1}},
+		{name: "domain in the same file", sql: "CREATE DOMAIN sku AS varchar(12);\nALTER TABLE t ADD COLUMN s public.sku;", want: []int{2}},
+		{name: "domain over text", history: []string{"CREATE DOMAIN public.code AS text;"}, sql: "CREATE TABLE t (b code);"},
 	})
 }
 

@@ -109,10 +109,32 @@ func columnAddedInFile(p *review.Pass, s *review.Stmt, q model.QName, col string
 
 // schemaCreatedInFile reports whether CREATE SCHEMA name ran earlier in the
 // file.
+//
+// It follows renames back: after CREATE SCHEMA a; ALTER SCHEMA a RENAME TO
+// b, the schema b was created in the file and a no longer names it; a DROP
+// SCHEMA of the name before the statement ends the search (the name was not
+// recreated in the file afterwards).
 func schemaCreatedInFile(p *review.Pass, s *review.Stmt, name string) bool {
-	for _, e := range p.Stmts[:s.Index] {
-		if cs := e.Node.GetCreateSchemaStmt(); cs != nil && cs.GetSchemaname() == name {
+	for i := s.Index - 1; i >= 0; i-- {
+		n := p.Stmts[i].Node
+		if cs := n.GetCreateSchemaStmt(); cs != nil && cs.GetSchemaname() == name {
 			return true
+		}
+		if r := n.GetRenameStmt(); r != nil && r.GetRenameType() == sqlparse.OBJECT_SCHEMA {
+			switch name {
+			case r.GetNewname():
+				name = r.GetSubname()
+				continue
+			case r.GetSubname():
+				return false // renamed away: the name is not the created schema
+			}
+		}
+		if d := n.GetDropStmt(); d != nil && d.GetRemoveType() == sqlparse.OBJECT_SCHEMA {
+			for _, o := range d.GetObjects() {
+				if sqlparse.StringValue(o) == name {
+					return false
+				}
+			}
 		}
 	}
 	return false

@@ -44,6 +44,9 @@ func TestSchemaDrop(t *testing.T) {
 		{name: "created in the file", sql: "CREATE SCHEMA scratch;\nDROP SCHEMA scratch;"},
 		{name: "created by history", history: []string{"CREATE SCHEMA scratch;"}, sql: "DROP SCHEMA scratch;", want: []int{1}},
 		{name: "quoted", sql: "CREATE SCHEMA \"Scratch\";\nDROP SCHEMA \"Scratch\", scratch;", want: []int{2}},
+		{name: "created then renamed in the file", sql: "CREATE SCHEMA a;\nALTER SCHEMA a RENAME TO b;\nDROP SCHEMA b;"},
+		{name: "old name after a rename", sql: "CREATE SCHEMA a;\nALTER SCHEMA a RENAME TO b;\nDROP SCHEMA IF EXISTS a;", want: []int{3}},
+		{name: "existing renamed to a dropped name", sql: "CREATE SCHEMA a;\nDROP SCHEMA a;\nALTER SCHEMA old RENAME TO a;\nDROP SCHEMA a;", want: []int{4}},
 	})
 }
 
