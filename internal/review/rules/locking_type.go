@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,7 +23,8 @@ var columnChangeType = &review.Rule{
 	Why: "Changing a column's type rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock " +
 		"that blocks reads and writes; it can also fail on existing data or on views that depend on the column. " +
 		"Only binary-coercible changes skip the rewrite: varchar(n) to varchar(m >= n) or text, text to varchar, " +
-		"numeric(p,s) to numeric(p' >= p,s), dropping a length or precision limit. timestamp to timestamptz " +
+		"numeric(p,s) to numeric(p' >= p,s), dropping a length or precision limit, text or varchar to citext " +
+		"(and back) on a column no index uses. timestamp to timestamptz " +
 		"skips it only when the session TimeZone is UTC, which review cannot know.",
 	Fix: "add a new column of the new type, backfill it in batches, switch reads and writes to it, then drop the old column",
 	Bad: "CREATE TABLE orders (id integer PRIMARY KEY, note varchar(100));\n-- next file --\n" +
@@ -84,6 +86,15 @@ func typeChangeSafe(schema *model.Schema, rel *model.Relation, cmd *sqlparse.Alt
 		tc.why = "with a new collation, which rebuilds the indexes on the column"
 	case binaryCoercible(tc.from, tc.to):
 		tc.safe = true
+	case citextCoercible(tc.from, tc.to):
+		// The citext extension's casts from text and varchar (and back to
+		// text) are WITHOUT FUNCTION: no rewrite, but every index on the
+		// column is rebuilt for citext's operator class.
+		if columnIndexed(rel, cmd.GetName()) {
+			tc.why = "(binary-coercible, but the indexes on the column are rebuilt for the new operator class)"
+		} else {
+			tc.safe = true
+		}
 	case strings.HasPrefix(tc.from, "timestamp") && strings.HasPrefix(tc.to, "timestamp"):
 		tc.why = "(unless the session TimeZone is UTC, which review cannot know)"
 	default:
@@ -157,6 +168,44 @@ func binaryCoercible(from, to string) bool {
 			ts = tm[1]
 		}
 		return tm[0] >= fm[0] && ts == fs
+	}
+	return false
+}
+
+// citextCoercible reports a change between text or varchar and the citext
+// extension type that the extension's WITHOUT FUNCTION casts make
+// binary-coercible: text and varchar(n) to citext, citext to text or
+// unlimited varchar.
+func citextCoercible(from, to string) bool {
+	fb, _ := splitTypmod(from)
+	tb, tm := splitTypmod(to)
+	switch {
+	case isCitext(to):
+		return fb == "text" || fb == "character varying"
+	case isCitext(from):
+		return tb == "text" || tb == "character varying" && tm == nil
+	}
+	return false
+}
+
+// isCitext reports the citext type, schema-qualified or not.
+func isCitext(t string) bool {
+	return t == "citext" || strings.HasSuffix(t, ".citext")
+}
+
+// columnIndexed reports whether an index of rel may use the column: as a
+// key or INCLUDE column, or anywhere in an expression or predicate (a
+// conservative textual match).
+func columnIndexed(rel *model.Relation, col string) bool {
+	for _, ix := range rel.Indexes {
+		if slices.Contains(ix.Include, col) || strings.Contains(ix.Predicate, col) {
+			return true
+		}
+		for _, c := range ix.Columns {
+			if c == col || strings.ContainsAny(c, "( ") && strings.Contains(c, col) {
+				return true
+			}
+		}
 	}
 	return false
 }
