@@ -16,10 +16,6 @@ import (
 	"github.com/dbcd/dbcd/internal/review/benchgen"
 )
 
-// benchSizes are the history lengths the review benchmarks time: the cost
-// per file must not grow with the history.
-var benchSizes = benchSizesFromEnv()
-
 // BenchmarkReviewProcess times `dbcd review`, process start to exit, on
 // repositories of 1,000 and 5,000 generated files (benchgen), under the
 // default policy (recommended) and under --policy all (every rule, about 35
@@ -49,7 +45,7 @@ func BenchmarkReviewProcess(b *testing.B) {
 			b.Fatalf("go %s: %v\n%s", strings.Join(c, " "), err, out)
 		}
 	}
-	for _, n := range benchSizes {
+	for _, n := range benchSizes(b) {
 		repo := b.TempDir()
 		if err := benchgen.WriteRepo(repo, n); err != nil {
 			b.Fatal(err)
@@ -121,7 +117,7 @@ func benchEnv() []string {
 // the report thrown away: the one to profile with -cpuprofile and
 // -memprofile when BenchmarkReviewProcess is slow.
 func BenchmarkReviewRun(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range benchSizes(b) {
 		repo := b.TempDir()
 		if err := benchgen.WriteRepo(repo, n); err != nil {
 			b.Fatal(err)
@@ -140,9 +136,10 @@ func BenchmarkReviewRun(b *testing.B) {
 	}
 }
 
-// benchSizesFromEnv returns the history lengths to time: 1,000 and 5,000
-// files, or those of DBCD_BENCH_FILES (e.g. "1000").
-func benchSizesFromEnv() []int {
+// benchSizes returns the history lengths the review benchmarks time (the
+// cost per file must not grow with the history): 1,000 and 5,000 files, or
+// those of DBCD_BENCH_FILES (e.g. "1000").
+func benchSizes(b *testing.B) []int {
 	s := os.Getenv("DBCD_BENCH_FILES")
 	if s == "" {
 		return []int{1000, 5000}
@@ -151,7 +148,7 @@ func benchSizesFromEnv() []int {
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n <= 0 {
-			panic(fmt.Sprintf("DBCD_BENCH_FILES=%q: want counts such as 1000,5000", s))
+			b.Fatalf("DBCD_BENCH_FILES=%q: want counts such as 1000,5000", s)
 		}
 		out = append(out, n)
 	}

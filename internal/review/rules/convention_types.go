@@ -20,6 +20,9 @@ type convTypedColumn struct {
 	typ string
 	// created reports a column of CREATE TABLE.
 	created bool
+	// domain is the domain typ names, nil for other types (see
+	// convColumnDomain); looked up once for all the type rules.
+	domain *model.Domain
 }
 
 // convTypedColumns returns the columns whose type s sets.
@@ -34,15 +37,16 @@ func convTypedColumnsOf(p *review.Pass, s *review.Stmt) []convTypedColumn {
 	for _, nc := range convNewColumns(p, s) {
 		out = append(out, convTypedColumn{table: nc.table, column: nc.def.GetColname(), typ: sqlparse.TypeNameString(nc.def.GetTypeName()), created: nc.created})
 	}
-	at := s.Node.GetAlterTableStmt()
-	if at == nil || at.GetObjtype() != sqlparse.OBJECT_TABLE {
-		return out
-	}
-	for _, c := range at.GetCmds() {
-		cmd := c.GetAlterTableCmd()
-		if tn := cmd.GetDef().GetColumnDef().GetTypeName(); cmd.GetSubtype() == sqlparse.AT_AlterColumnType && tn != nil {
-			out = append(out, convTypedColumn{table: convRelName(p, at.GetRelation()), column: cmd.GetName(), typ: sqlparse.TypeNameString(tn)})
+	if at := s.Node.GetAlterTableStmt(); at != nil && at.GetObjtype() == sqlparse.OBJECT_TABLE {
+		for _, c := range at.GetCmds() {
+			cmd := c.GetAlterTableCmd()
+			if tn := cmd.GetDef().GetColumnDef().GetTypeName(); cmd.GetSubtype() == sqlparse.AT_AlterColumnType && tn != nil {
+				out = append(out, convTypedColumn{table: convRelName(p, at.GetRelation()), column: cmd.GetName(), typ: sqlparse.TypeNameString(tn)})
+			}
 		}
+	}
+	for i := range out {
+		out[i].domain = convColumnDomain(p.Schema, out[i].typ)
 	}
 	return out
 }
@@ -59,7 +63,7 @@ func convTypeRule(r *review.Rule, bad func(typ string) string) *review.Rule {
 			}
 			// A column of a domain over a flagged type (CREATE DOMAIN
 			// d AS varchar(20)) stores values of that type.
-			if d := convColumnDomain(p.Schema, tc.typ); d != nil {
+			if d := tc.domain; d != nil {
 				base := d.BaseType
 				if strings.HasSuffix(tc.typ, "[]") && !strings.HasSuffix(base, "[]") {
 					base += "[]"
